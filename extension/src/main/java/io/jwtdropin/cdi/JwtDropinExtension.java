@@ -1,0 +1,124 @@
+package io.jwtdropin.cdi;
+
+import io.jwtdropin.config.ConfigReader;
+import io.jwtdropin.config.InvalidConfigException;
+import io.jwtdropin.config.JwtAuthConfig;
+import io.jwtdropin.mechanism.JwtRuntime;
+import io.jwtdropin.token.TokenExtractor;
+import io.jwtdropin.verify.TokenVerifier;
+import io.jwtdropin.verify.VerifierFactory;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.jwt.Claim;
+
+/**
+ * The CDI portable extension that installs jwt-dropin in an application:
+ * <ol>
+ * <li>takes {@code @LoginConfig} off the application's classes before the server's built-in MP-JWT looks for it
+ * (built-ins add their beans in {@code ProcessBean}/{@code AfterBeanDiscovery} only when they saw it);</li>
+ * <li>collects the roles the application names, for {@code ServletContext.declareRoles};</li>
+ * <li>adds one {@code @Claim} bean per injected type, as an enabled alternative;</li>
+ * <li>reads and validates the configuration and builds the verifier once, failing deployment on a bad key.</li>
+ * </ol>
+ */
+public class JwtDropinExtension implements Extension {
+
+    static final int PRIORITY = Interceptor.Priority.LIBRARY_AFTER + 100;
+    private static final Logger LOG = Logger.getLogger(JwtDropinExtension.class.getName());
+
+    private final Map<String, Type> claimTypes = new ConcurrentHashMap<>();
+    private volatile LoginConfig loginConfig;
+    private volatile JwtRuntime runtime;
+
+    <T> void takeOverLoginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<T> pat) {
+        LoginConfig config = pat.getAnnotatedType().getAnnotation(LoginConfig.class);
+        if (config != null) {
+            loginConfig = config;
+            pat.configureAnnotatedType().remove(LoginConfig.class::isInstance);
+        }
+    }
+
+    <T> void collectRoles(@Observes @WithAnnotations({RolesAllowed.class, DeclareRoles.class})
+            ProcessAnnotatedType<T> pat) {
+        AnnotatedType<T> type = pat.getAnnotatedType();
+        RolesAllowed onType = type.getAnnotation(RolesAllowed.class);
+        if (onType != null) {
+            DiscoveredRoles.add(onType.value());
+        }
+        DeclareRoles declared = type.getAnnotation(DeclareRoles.class);
+        if (declared != null) {
+            DiscoveredRoles.add(declared.value());
+        }
+        for (AnnotatedMethod<? super T> method : type.getMethods()) {
+            RolesAllowed onMethod = method.getAnnotation(RolesAllowed.class);
+            if (onMethod != null) {
+                DiscoveredRoles.add(onMethod.value());
+            }
+        }
+    }
+
+    void collectClaimInjection(@Observes ProcessInjectionPoint<?, ?> pip) {
+        InjectionPoint ip = pip.getInjectionPoint();
+        ip.getQualifiers().stream().filter(Claim.class::isInstance).findFirst().ifPresent(claim -> {
+            try {
+                ClaimBeans.claimName((Claim) claim);
+                Type type = ClaimBeans.beanType(ip.getType());
+                claimTypes.putIfAbsent(type.getTypeName(), type);
+            } catch (DeploymentException e) {
+                pip.addDefinitionError(e);
+            }
+        });
+    }
+
+    void addClaimBeans(@Observes AfterBeanDiscovery abd) {
+        for (Type type : claimTypes.values()) {
+            abd.addBean()
+                    .beanClass(JwtDropinExtension.class)
+                    .types(type, Object.class)
+                    .qualifiers(ClaimLiteral.INSTANCE)
+                    .scope(Dependent.class)
+                    .alternative(true)
+                    .priority(PRIORITY)
+                    .produceWith(instance -> ClaimBeans.produce(instance.select(InjectionPoint.class).get(), type,
+                            instance.select(JsonWebTokenProducer.class).get()));
+        }
+    }
+
+    void buildRuntime(@Observes AfterDeploymentValidation adv) {
+        try {
+            JwtAuthConfig config = ConfigReader.read(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC());
+            runtime = new JwtRuntime(config, new TokenExtractor(config.tokenSource(), config.cookieName()), verifier);
+            LOG.info(() -> "JWTD-001 jwt-dropin active" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""
+                    + loginConfig.authMethod() + "\")") + "; token from " + config.tokenSource());
+        } catch (InvalidConfigException e) {
+            adv.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+        }
+    }
+
+    /** The runtime built at deployment; never null once the application is running. */
+    public JwtRuntime runtime() {
+        return runtime;
+    }
+}

@@ -1,0 +1,24 @@
+package io.jwtdropin.config;
+
+/** Every configuration key the jar reads: the MicroProfile JWT ones, then ours under {@link #PREFIX}. */
+public final class ConfigKeys {
+
+    public static final String VERIFY_PUBLICKEY = "mp.jwt.verify.publickey";
+    public static final String VERIFY_PUBLICKEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String VERIFY_PUBLICKEY_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    public static final String VERIFY_ISSUER = "mp.jwt.verify.issuer";
+    public static final String VERIFY_AUDIENCES = "mp.jwt.verify.audiences";
+    public static final String VERIFY_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    public static final String VERIFY_TOKEN_AGE = "mp.jwt.verify.token.age";
+    public static final String TOKEN_HEADER = "mp.jwt.token.header";
+    public static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
+    public static final String DECRYPT_KEY_LOCATION = "mp.jwt.decrypt.key.location";
+    public static final String DECRYPT_KEY_ALGORITHM = "mp.jwt.decrypt.key.algorithm";
+
+    /** The one prefix for jwt-dropin's own keys. */
+    public static final String PREFIX = "jwtdropin.";
+    public static final String TOKEN_MAX_LENGTH = PREFIX + "token.max-length";
+
+    private ConfigKeys() {
+    }
+}

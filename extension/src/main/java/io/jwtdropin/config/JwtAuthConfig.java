@@ -1,0 +1,59 @@
+package io.jwtdropin.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole configuration of jwt-dropin for one application: built and validated once, at deployment, by
+ * {@link ConfigReader}. Nothing else in the jar reads configuration keys.
+ *
+ * @param verificationKey   where the signature verification key(s) come from
+ * @param algorithms        signature algorithms accepted (pinned); empty means "the default for each key's type"
+ * @param issuer            the required {@code iss}, if configured
+ * @param audiences         accepted {@code aud} values; empty means {@code aud} is not checked
+ * @param tokenSource       where the token is read from
+ * @param cookieName        the cookie name when {@code tokenSource} is {@link TokenSource#COOKIE}
+ * @param clockSkew         tolerance applied to {@code exp}, {@code nbf} and {@code iat}
+ * @param maxTokenAge       maximum age since {@code iat}, if configured
+ * @param decryptionKey     the JWE decryption key, if configured (then only encrypted tokens are accepted)
+ * @param decryptAlgorithms JWE key management algorithms accepted
+ * @param maxTokenLength    tokens longer than this (in characters) are refused before any parsing
+ */
+public record JwtAuthConfig(
+        KeySource verificationKey,
+        Set<String> algorithms,
+        Optional<String> issuer,
+        Set<String> audiences,
+        TokenSource tokenSource,
+        String cookieName,
+        Duration clockSkew,
+        Optional<Duration> maxTokenAge,
+        Optional<KeySource> decryptionKey,
+        Set<String> decryptAlgorithms,
+        int maxTokenLength) {
+
+    public JwtAuthConfig {
+        algorithms = Set.copyOf(algorithms);
+        audiences = Set.copyOf(audiences);
+        decryptAlgorithms = Set.copyOf(decryptAlgorithms);
+    }
+
+    /** Where a request's token is read from (MP-JWT {@code mp.jwt.token.header}). */
+    public enum TokenSource { AUTHORIZATION_HEADER, COOKIE }
+
+    /**
+     * Where key material comes from.
+     *
+     * @param configKey the configuration key that named it, for error messages
+     * @param inline    true when {@code value} is the key material itself, false when it is a location
+     * @param value     key material or location (classpath path, {@code file:}, {@code http(s):} URL)
+     * @param implicit  true for the built-in default location, which may be absent
+     */
+    public record KeySource(String configKey, boolean inline, String value, boolean implicit) {
+
+        public boolean isRemote() {
+            return !inline && (value.startsWith("http://") || value.startsWith("https://"));
+        }
+    }
+}

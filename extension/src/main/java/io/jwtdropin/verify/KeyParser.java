@@ -1,0 +1,159 @@
+package io.jwtdropin.verify;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns key text into JCA keys, once, at deployment or on a key-set fetch. Accepts what MP-JWT names: PEM (public
+ * key, certificate, PKCS#8 private key), a JWK, a JWK set, either of them base64url-encoded, and bare base64 DER.
+ * Throws {@link IllegalArgumentException} with a message fit to follow a configuration key name.
+ */
+public final class KeyParser {
+
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+
+    public enum Use { VERIFY, DECRYPT }
+
+    private KeyParser() {
+    }
+
+    public static List<ParsedKey> parse(String text, Use use) {
+        String trimmed = text.trim();
+        if (trimmed.contains("-----BEGIN ")) {
+            return pem(trimmed, use);
+        }
+        if (trimmed.startsWith("{")) {
+            return jwks(trimmed, use);
+        }
+        byte[] decoded = decodeBase64(trimmed);
+        String asText = new String(decoded, StandardCharsets.UTF_8).trim();
+        if (asText.startsWith("{")) {
+            return jwks(asText, use);
+        }
+        return List.of(new ParsedKey(null, null, der(decoded, use)));
+    }
+
+    private static List<ParsedKey> pem(String text, Use use) {
+        List<ParsedKey> keys = new ArrayList<>();
+        Matcher m = PEM_BLOCK.matcher(text);
+        while (m.find()) {
+            String type = m.group(1);
+            byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+            keys.add(new ParsedKey(null, null, pemKey(type, der, use)));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("holds a PEM header but no complete PEM block.");
+        }
+        return keys;
+    }
+
+    private static Key pemKey(String type, byte[] der, Use use) {
+        try {
+            switch (type) {
+                case "PUBLIC KEY":
+                    requireUse(use, Use.VERIFY, "a public key");
+                    return der(der, use);
+                case "CERTIFICATE":
+                    requireUse(use, Use.VERIFY, "a certificate");
+                    return CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+                case "PRIVATE KEY":
+                    requireUse(use, Use.DECRYPT, "a private key");
+                    return der(der, use);
+                default:
+                    throw new IllegalArgumentException("holds an unsupported PEM block '" + type
+                            + "'; use PUBLIC KEY, CERTIFICATE or (for decryption) PKCS#8 PRIVATE KEY.");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("holds a PEM " + type + " that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Key der(byte[] der, Use use) {
+        for (String algorithm : new String[] {"RSA", "EC"}) {
+            try {
+                KeyFactory factory = KeyFactory.getInstance(algorithm);
+                return use == Use.VERIFY
+                        ? factory.generatePublic(new X509EncodedKeySpec(der))
+                        : factory.generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (GeneralSecurityException e) {
+                // try the next key type
+            }
+        }
+        throw new IllegalArgumentException("is not a PEM, JWK or JWK set, nor DER of an RSA or EC "
+                + (use == Use.VERIFY ? "public" : "private") + " key.");
+    }
+
+    private static List<ParsedKey> jwks(String json, Use use) {
+        List<JWK> jwks;
+        try {
+            jwks = json.contains("\"keys\"") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("is not a valid JWK or JWK set: " + e.getMessage(), e);
+        }
+        List<ParsedKey> keys = new ArrayList<>();
+        for (JWK jwk : jwks) {
+            if (use == Use.VERIFY && jwk.isPrivate()) {
+                throw new IllegalArgumentException("holds a private JWK (kid " + jwk.getKeyID()
+                        + "); configure only the public key for verification.");
+            }
+            String alg = jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
+            keys.add(new ParsedKey(jwk.getKeyID(), alg, jcaKey(jwk, use)));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("is a JWK set with no keys.");
+        }
+        return keys;
+    }
+
+    private static Key jcaKey(JWK jwk, Use use) {
+        try {
+            if (jwk instanceof RSAKey rsa) {
+                return use == Use.VERIFY ? rsa.toRSAPublicKey() : rsa.toRSAPrivateKey();
+            }
+            if (jwk instanceof ECKey ec) {
+                return use == Use.VERIFY ? ec.toECPublicKey() : ec.toECPrivateKey();
+            }
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("holds a JWK that cannot be converted: " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("holds a JWK of unsupported type " + jwk.getKeyType() + ".");
+    }
+
+    private static void requireUse(Use actual, Use expected, String what) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("holds " + what + ", which cannot be used "
+                    + (actual == Use.VERIFY ? "to verify signatures." : "to decrypt."));
+        }
+    }
+
+    private static byte[] decodeBase64(String text) {
+        try {
+            return Base64.getUrlDecoder().decode(text.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            try {
+                return Base64.getMimeDecoder().decode(text);
+            } catch (IllegalArgumentException e2) {
+                throw new IllegalArgumentException("is neither PEM, JSON nor base64.", e2);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.jwtdropin.verify;
+
+/** Supplies the current verification keys: fixed ones from configuration, or a remote key set. */
+public interface KeyProvider {
+
+    /** The keys to verify with now. */
+    KeySet keys() throws TokenRejectedException;
+
+    /**
+     * Called when a token names a {@code kid} that {@link #keys()} lacks: a remote set may refresh (rate-limited);
+     * fixed keys simply stay as they are.
+     */
+    default KeySet keysForUnknownKid(String kid) throws TokenRejectedException {
+        return keys();
+    }
+
+    /** Fixed keys, parsed once at deployment. */
+    record Fixed(KeySet keySet) implements KeyProvider {
+        @Override
+        public KeySet keys() {
+            return keySet;
+        }
+    }
+}

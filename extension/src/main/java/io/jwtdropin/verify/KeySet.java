@@ -1,0 +1,29 @@
+package io.jwtdropin.verify;
+
+import java.util.List;
+import java.util.Objects;
+
+/** An immutable set of verification keys, with the MP-JWT rule for choosing among them by {@code kid}. */
+public record KeySet(List<VerificationKey> keys) {
+
+    public KeySet {
+        keys = List.copyOf(keys);
+    }
+
+    /**
+     * The keys a token may be verified with. A token {@code kid} that names a key selects only that key
+     * (MP-JWT: "only that key may be used"); a {@code kid} that names none falls back to the keys that have
+     * no {@code kid} of their own (a PEM key, say). The {@code kid} is only ever compared, never interpreted.
+     */
+    public List<VerificationKey> candidates(String kid) {
+        if (kid == null) {
+            return keys;
+        }
+        List<VerificationKey> named = keys.stream().filter(k -> kid.equals(k.kid())).toList();
+        return named.isEmpty() ? keys.stream().filter(k -> Objects.isNull(k.kid())).toList() : named;
+    }
+
+    public boolean hasKid(String kid) {
+        return kid != null && keys.stream().anyMatch(k -> kid.equals(k.kid()));
+    }
+}

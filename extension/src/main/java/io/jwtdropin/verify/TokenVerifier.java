@@ -1,0 +1,140 @@
+package io.jwtdropin.verify;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.text.ParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The verification path, top to bottom: size and form, decryption (when configured), key choice by pinned
+ * algorithm and {@code kid}, signature, claims, caller name and groups. Immutable and thread-safe; build it with
+ * {@link VerifierFactory}.
+ */
+public final class TokenVerifier {
+
+    private final int maxLength;
+    private final KeyProvider keys;
+    private final Optional<JweDecryptor> decryptor;
+    private final ClaimsValidator claimsValidator;
+    private final JsonReaderFactory json;
+
+    TokenVerifier(int maxLength, KeyProvider keys, Optional<JweDecryptor> decryptor, ClaimsValidator claimsValidator,
+            JsonReaderFactory json) {
+        this.maxLength = maxLength;
+        this.keys = keys;
+        this.decryptor = decryptor;
+        this.claimsValidator = claimsValidator;
+        this.json = json;
+    }
+
+    public VerifiedToken verify(String token) throws TokenRejectedException {
+        if (token.length() > maxLength) {
+            throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
+        }
+        int segments = CompactForm.segments(token);
+        SignedJWT jws;
+        if (decryptor.isPresent()) {
+            if (segments != CompactForm.JWE_SEGMENTS) {
+                throw new TokenRejectedException(FailureReason.ENCRYPTION_REQUIRED);
+            }
+            jws = decryptor.get().decrypt(token);
+        } else {
+            if (segments != CompactForm.JWS_SEGMENTS) {
+                throw new TokenRejectedException(FailureReason.MALFORMED, "JWE sent but no decryption key configured");
+            }
+            jws = parse(token);
+        }
+        verifySignature(jws);
+        JWTClaimsSet claims = claims(jws);
+        claimsValidator.validate(claims);
+        JsonObject payload = readJson(jws.getPayload().toString());
+        return new VerifiedToken(token, payload, callerName(payload), groups(payload));
+    }
+
+    private static SignedJWT parse(String token) throws TokenRejectedException {
+        try {
+            return SignedJWT.parse(token);
+        } catch (ParseException e) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, e.getMessage());
+        }
+    }
+
+    private void verifySignature(SignedJWT jws) throws TokenRejectedException {
+        JWSHeader header = jws.getHeader();
+        KeySet keySet = keys.keys();
+        String kid = header.getKeyID();
+        if (kid != null && !keySet.hasKid(kid)) {
+            keySet = keys.keysForUnknownKid(kid);
+        }
+        List<VerificationKey> candidates = keySet.candidates(kid).stream()
+                .filter(k -> k.algorithms().contains(header.getAlgorithm())).toList();
+        if (candidates.isEmpty()) {
+            boolean algKnown = keySet.keys().stream().anyMatch(k -> k.algorithms().contains(header.getAlgorithm()));
+            throw new TokenRejectedException(algKnown ? FailureReason.NO_MATCHING_KEY
+                    : FailureReason.ALGORITHM_NOT_ALLOWED, "alg " + header.getAlgorithm());
+        }
+        for (VerificationKey key : candidates) {
+            try {
+                if (jws.verify(key.verifier())) {
+                    return;
+                }
+            } catch (JOSEException | IllegalStateException e) {
+                // a verifier that cannot handle this input counts as a failed signature
+            }
+        }
+        throw new TokenRejectedException(FailureReason.BAD_SIGNATURE);
+    }
+
+    private static JWTClaimsSet claims(SignedJWT jws) throws TokenRejectedException {
+        try {
+            return jws.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new TokenRejectedException(FailureReason.BAD_CLAIM_TYPE, e.getMessage());
+        }
+    }
+
+    private JsonObject readJson(String payload) throws TokenRejectedException {
+        try (JsonReader reader = json.createReader(new StringReader(payload))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, "payload is not a JSON object");
+        }
+    }
+
+    private static String callerName(JsonObject claims) throws TokenRejectedException {
+        for (String claim : new String[] {"upn", "preferred_username", "sub"}) {
+            JsonValue value = claims.get(claim);
+            if (value instanceof JsonString s && !s.getString().isEmpty()) {
+                return s.getString();
+            }
+        }
+        throw new TokenRejectedException(FailureReason.NO_CALLER_NAME);
+    }
+
+    /** Only an array of strings grants groups; anything else grants none. */
+    private static Set<String> groups(JsonObject claims) {
+        JsonValue value = claims.get("groups");
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return Set.of();
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString s)) {
+                return Set.of();
+            }
+            groups.add(s.getString());
+        }
+        return groups;
+    }
+}

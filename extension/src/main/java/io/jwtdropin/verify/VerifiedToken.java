@@ -1,0 +1,19 @@
+package io.jwtdropin.verify;
+
+import jakarta.json.JsonObject;
+import java.util.Set;
+
+/**
+ * A token that passed every check: the raw text, its claims as JSON-P, and the caller it names.
+ *
+ * @param rawToken the compact token as received
+ * @param claims   the (inner, for JWE) payload
+ * @param name     {@code upn}, else {@code preferred_username}, else {@code sub}
+ * @param groups   the {@code groups} claim; empty when absent or not an array of strings
+ */
+public record VerifiedToken(String rawToken, JsonObject claims, String name, Set<String> groups) {
+
+    public VerifiedToken {
+        groups = Set.copyOf(groups);
+    }
+}

@@ -1,0 +1,98 @@
+package io.jwtdropin.verify;
+
+import io.jwtdropin.config.InvalidConfigException;
+import io.jwtdropin.config.JwtAuthConfig;
+import io.jwtdropin.config.JwtAuthConfig.KeySource;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link TokenVerifier} from configuration, loading and parsing every local key once. Problems are
+ * reported as {@link InvalidConfigException}s naming the key, so deployment fails with one clear sentence.
+ */
+public final class VerifierFactory {
+
+    private VerifierFactory() {
+    }
+
+    public static TokenVerifier create(JwtAuthConfig config, ClassLoader loader, Clock clock) {
+        KeyProvider keys = verificationKeys(config, loader, clock);
+        Optional<JweDecryptor> decryptor = config.decryptionKey()
+                .map(source -> new JweDecryptor(privateKeys(source, loader), config.decryptAlgorithms()));
+        ClaimsValidator claims = new ClaimsValidator(config.issuer(), config.audiences(), config.clockSkew(),
+                config.maxTokenAge(), clock);
+        return new TokenVerifier(config.maxTokenLength(), keys, decryptor, claims, Json.createReaderFactory(Map.of()));
+    }
+
+    private static KeyProvider verificationKeys(JwtAuthConfig config, ClassLoader loader, Clock clock) {
+        KeySource source = config.verificationKey();
+        if (source.isRemote()) {
+            return new RemoteKeyProvider(URI.create(source.value()), config.algorithms(), clock);
+        }
+        String text = read(source, loader);
+        try {
+            KeySet keys = KeyPinning.pin(KeyParser.parse(text, KeyParser.Use.VERIFY), config.algorithms());
+            if (keys.keys().isEmpty()) {
+                throw new IllegalArgumentException("holds no key usable with the algorithm(s) "
+                        + (config.algorithms().isEmpty() ? "RS256/ES256" : config.algorithms()) + ".");
+            }
+            return new KeyProvider.Fixed(keys);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(source.configKey(), e.getMessage(), e);
+        }
+    }
+
+    private static List<ParsedKey> privateKeys(KeySource source, ClassLoader loader) {
+        try {
+            List<ParsedKey> keys = KeyParser.parse(read(source, loader), KeyParser.Use.DECRYPT);
+            for (ParsedKey key : keys) {
+                if (!(key.key() instanceof PrivateKey) || !"RSA".equals(key.key().getAlgorithm())) {
+                    throw new IllegalArgumentException("must hold RSA private keys for RSA-OAEP decryption.");
+                }
+            }
+            return keys;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(source.configKey(), e.getMessage(), e);
+        }
+    }
+
+    /** Reads key text: inline, a {@code file:} or other URL, or a class path resource. */
+    static String read(KeySource source, ClassLoader loader) {
+        if (source.inline()) {
+            return source.value();
+        }
+        String location = source.value();
+        try {
+            if (location.startsWith("file:")) {
+                return Files.readString(Path.of(URI.create(location)), StandardCharsets.UTF_8);
+            }
+            if (location.contains(":/") && !location.startsWith("classpath:")) {
+                throw new InvalidConfigException(source.configKey(),
+                        "uses an unsupported URL scheme in '" + location + "'; use file:, http:, https: or a class path.");
+            }
+            String resource = location.replaceFirst("^classpath:", "").replaceFirst("^/", "");
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new InvalidConfigException(source.configKey(), source.implicit()
+                            ? "is not set and the default class path resource '" + location + "' does not exist;"
+                                    + " configure mp.jwt.verify.publickey or mp.jwt.verify.publickey.location."
+                            : "names '" + location + "', which is not on the application class path.");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidConfigException(source.configKey(), "names '" + location + "', which cannot be read: "
+                    + e.getMessage() + ".", e);
+        }
+    }
+}

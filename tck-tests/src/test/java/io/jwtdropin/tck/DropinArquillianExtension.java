@@ -1,0 +1,13 @@
+package io.jwtdropin.tck;
+
+import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArchiveProcessor;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+
+/** Registers {@link DropinArchiveProcessor} with Arquillian (client side). */
+public class DropinArquillianExtension implements LoadableExtension {
+
+    @Override
+    public void register(ExtensionBuilder builder) {
+        builder.service(ApplicationArchiveProcessor.class, DropinArchiveProcessor.class);
+    }
+}
