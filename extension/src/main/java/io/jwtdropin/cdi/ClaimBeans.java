@@ -9,6 +9,8 @@ import jakarta.inject.Provider;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.function.Supplier;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.jwt.Claim;
 import org.eclipse.microprofile.jwt.ClaimValue;
 import org.eclipse.microprofile.jwt.Claims;
@@ -43,16 +45,17 @@ final class ClaimBeans {
         return value.isEmpty() ? standard.name() : value;
     }
 
-    static Object produce(InjectionPoint ip, Type beanType, JsonWebTokenProducer tokens) {
+    static Object produce(InjectionPoint ip, Type beanType, HttpServletRequest request) {
+        Supplier<JsonWebToken> tokens = () -> JsonWebTokenProducer.current(request);
         String name = claimName(ip.getQualifiers().stream().filter(Claim.class::isInstance).map(Claim.class::cast)
                 .findFirst().orElseThrow());
         if (beanType instanceof ParameterizedType p && p.getRawType() == ClaimValue.class) {
-            return new CurrentClaimValue<>(name, p.getActualTypeArguments()[0], tokens::current);
+            return new CurrentClaimValue<>(name, p.getActualTypeArguments()[0], tokens);
         }
         if (beanType == ClaimValue.class) {
-            return new CurrentClaimValue<>(name, Object.class, tokens::current);
+            return new CurrentClaimValue<>(name, Object.class, tokens);
         }
-        return value(tokens.current(), name, beanType);
+        return value(tokens.get(), name, beanType);
     }
 
     static Object value(JsonWebToken token, String name, Type type) {

@@ -32,8 +32,12 @@ public class JsonWebTokenProducer {
         return current();
     }
 
-    /** The current request's token, read fresh on each call (used by claim beans in any scope). */
     public JsonWebToken current() {
+        return current(request);
+    }
+
+    /** The token of the request {@code request} stands for, read fresh on each call (claim beans of any scope). */
+    static JsonWebToken current(HttpServletRequest request) {
         try {
             Object outcome = request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE);
             if (outcome instanceof JsonWebToken token) {

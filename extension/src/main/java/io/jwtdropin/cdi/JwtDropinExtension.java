@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.interceptor.Interceptor;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.Map;
@@ -100,7 +101,7 @@ public class JwtDropinExtension implements Extension {
                     .alternative(true)
                     .priority(PRIORITY)
                     .produceWith(instance -> ClaimBeans.produce(instance.select(InjectionPoint.class).get(), type,
-                            instance.select(JsonWebTokenProducer.class).get()));
+                            instance.select(HttpServletRequest.class).get()));
         }
     }
 
