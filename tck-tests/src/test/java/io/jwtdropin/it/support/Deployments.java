@@ -1,0 +1,26 @@
+package io.jwtdropin.it.support;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * A user's WAR: the given classes, the trusted public key as {@code /publicKey.pem} on the class path, and a
+ * {@code microprofile-config.properties}. Our jar is added by the archive processor (unless the name starts with
+ * {@code builtin-}).
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    public static WebArchive war(String name, String config, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(classes)
+                .addAsResource(new StringAsset(TestKeys.TRUSTED.publicKeyPem()), "publicKey.pem")
+                .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=/publicKey.pem\n"
+                        + "mp.jwt.verify.issuer=" + TestKeys.ISSUER + "\n" + config), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+}

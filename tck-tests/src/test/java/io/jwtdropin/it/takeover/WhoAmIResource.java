@@ -1,0 +1,49 @@
+package io.jwtdropin.it.takeover;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.jwt.Claim;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Reports which implementation authenticated the caller and which beans the application sees. */
+@Path("/whoami")
+@RequestScoped
+public class WhoAmIResource {
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    @Claim("upn")
+    String upn;
+
+    @Inject
+    BeanManager beans;
+
+    @GET
+    @RolesAllowed("user")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject whoami(@Context SecurityContext security) {
+        return Json.createObjectBuilder()
+                .add("principalClass", security.getUserPrincipal().getClass().getName())
+                .add("name", security.getUserPrincipal().getName())
+                .add("injectedName", String.valueOf(jwt.getName()))
+                .add("claimUpn", String.valueOf(upn))
+                .add("mechanisms", beans.getBeans(HttpAuthenticationMechanism.class).size())
+                .add("mechanismClass", beans.resolve(beans.getBeans(HttpAuthenticationMechanism.class))
+                        .getBeanClass().getName())
+                .add("jsonWebTokenBeans", beans.getBeans(JsonWebToken.class).size())
+                .build();
+    }
+}
