@@ -3,6 +3,7 @@ package io.jwtdropin.mechanism;
 import io.jwtdropin.cdi.DiscoveredRoles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
@@ -11,13 +12,15 @@ import jakarta.servlet.annotation.HttpMethodConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Declares to the servlet container every role the application names, so that {@code isUserInRole} and
  * {@code @RolesAllowed} map the token's groups to roles with no {@code web.xml} in the application. Roles come from
- * the annotated classes the container hands us and from what the CDI extension saw.
+ * the annotated classes the container hands us and from what the CDI extension saw. Also installs the
+ * {@link BearerChallengeFilter}.
  */
 @HandlesTypes({RolesAllowed.class, DeclareRoles.class, ServletSecurity.class})
 public class RoleDeclaringInitializer implements ServletContainerInitializer {
@@ -32,6 +35,8 @@ public class RoleDeclaringInitializer implements ServletContainerInitializer {
         if (!roles.isEmpty()) {
             context.declareRoles(roles.toArray(String[]::new));
         }
+        context.addFilter("jwt-dropin-bearer-challenge", BearerChallengeFilter.class)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 
     static Set<String> rolesOf(Class<?> type) {

@@ -23,16 +23,24 @@ public class DropinArchiveProcessor implements ApplicationArchiveProcessor {
 
     @Override
     public void process(Archive<?> archive, TestClass testClass) {
-        if (!(archive instanceof WebArchive war)) {
-            return;
+        if (archive instanceof WebArchive war) {
+            prepare(war);
         }
+    }
+
+    /**
+     * Also called by our own ITs' deployments: Arquillian applies archive processors only to testable
+     * deployments, and ours are {@code testable = false}.
+     */
+    public static WebArchive prepare(WebArchive war) {
         if (!war.contains("WEB-INF/glassfish-web.xml")) {
             war.addAsWebInfResource(new StringAsset("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     + "<glassfish-web-app><context-root>/</context-root></glassfish-web-app>\n"), "glassfish-web.xml");
         }
-        if (!war.getName().startsWith(BUILTIN_PREFIX)) {
+        if (!war.getName().startsWith(BUILTIN_PREFIX) && !war.contains("WEB-INF/lib/jwt-dropin.jar")) {
             war.addAsLibrary(dropinJar(), "jwt-dropin.jar");
         }
+        return war;
     }
 
     static File dropinJar() {

@@ -1,5 +1,6 @@
 package io.jwtdropin.it.support;
 
+import io.jwtdropin.tck.DropinArchiveProcessor;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -7,8 +8,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * A user's WAR: the given classes, the trusted public key as {@code /publicKey.pem} on the class path, and a
- * {@code microprofile-config.properties}. Our jar is added by the archive processor (unless the name starts with
- * {@code builtin-}).
+ * {@code microprofile-config.properties}, our jar (unless the name starts with {@code builtin-}) and context root
+ * {@code /}.
  */
 public final class Deployments {
 
@@ -16,11 +17,11 @@ public final class Deployments {
     }
 
     public static WebArchive war(String name, String config, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        return DropinArchiveProcessor.prepare(ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addAsResource(new StringAsset(TestKeys.TRUSTED.publicKeyPem()), "publicKey.pem")
                 .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=/publicKey.pem\n"
                         + "mp.jwt.verify.issuer=" + TestKeys.ISSUER + "\n" + config), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 }

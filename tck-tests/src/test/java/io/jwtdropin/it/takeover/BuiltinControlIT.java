@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.jwtdropin.it.support.Deployments;
 import io.jwtdropin.it.support.Http;
 import io.jwtdropin.it.support.TestKeys;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -20,26 +17,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The control for {@link TakeoverIT}: the same application WITHOUT our jar (the {@code builtin-} prefix tells the
- * archive processor to leave it out) is served by Payara's built-in MP-JWT, whose principal class is not ours.
+ * archive processor to leave it out) and the same token. Whatever the server does then — its built-in answers with
+ * its own principal class, or nothing accepts the token — it is not our principal, so TakeoverIT's assertions
+ * tell the implementations apart.
  */
 @ExtendWith(ArquillianExtension.class)
 class BuiltinControlIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("builtin-control", "", TakeoverApp.class, WhoAmIResource.class);
+        return Deployments.war("builtin-control", "", TakeoverApp.class, PrincipalResource.class);
     }
 
     @ArquillianResource
     URL base;
 
     @Test
-    void payaraBuiltinAnswersWithoutOurJar() {
-        HttpResponse<String> response = Http.get(base, "api/whoami", "Authorization",
+    void withoutOurJarTheCallerIsNotOurs() {
+        HttpResponse<String> response = Http.get(base, "api/principal", "Authorization",
                 Http.bearer(TestKeys.TRUSTED.token("alice", "user")));
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject who = Json.createReader(new StringReader(response.body())).readObject();
-        assertNotEquals(TakeoverIT.OUR_PRINCIPAL, who.getString("principalClass"));
-        assertEquals("alice", who.getString("name"));
+        if (response.statusCode() == 200) {
+            assertNotEquals(TakeoverIT.OUR_PRINCIPAL, response.body(), "the built-in answered");
+        } else {
+            assertEquals(401, response.statusCode(), "no implementation accepted the token: " + response.body());
+        }
     }
 }

@@ -29,7 +29,7 @@ class TakeoverIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("takeover", "", TakeoverApp.class, WhoAmIResource.class);
+        return Deployments.war("takeover", "", TakeoverApp.class, WhoAmIResource.class, PrincipalResource.class);
     }
 
     @ArquillianResource
@@ -48,5 +48,13 @@ class TakeoverIT {
         assertEquals("alice", who.getString("claimUpn"));
         assertEquals(1, who.getInt("jsonWebTokenBeans"), "only our JsonWebToken bean is visible");
         assertEquals(1, who.getInt("mechanisms"), "only our mechanism is visible");
+    }
+
+    @Test
+    void samePrincipalAsTheControlSees() {
+        HttpResponse<String> response = Http.get(base, "api/principal", "Authorization",
+                Http.bearer(TestKeys.TRUSTED.token("alice", "user")));
+        assertEquals(200, response.statusCode());
+        assertEquals(OUR_PRINCIPAL, response.body());
     }
 }
