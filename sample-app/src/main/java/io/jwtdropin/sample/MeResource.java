@@ -44,7 +44,6 @@ public class MeResource {
                 .add("issuer", issuer)
                 .add("expiresAt", expiresAt)
                 .add("email", email.orElse(""))
-                .add("principalClass", jwt.getClass().getName())
                 .build();
     }
 }
