@@ -18,6 +18,7 @@ public final class ConfigKeys {
     /** The one prefix for jwt-dropin's own keys. */
     public static final String PREFIX = "jwtdropin.";
     public static final String TOKEN_MAX_LENGTH = PREFIX + "token.max-length";
+    public static final String RSA_MIN_BITS = PREFIX + "verify.rsa.min-bits";
 
     private ConfigKeys() {
     }

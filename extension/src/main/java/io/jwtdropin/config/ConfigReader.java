@@ -27,6 +27,8 @@ public final class ConfigReader {
     public static final String DEFAULT_KEY_LOCATION = "/publicKey.pem";
     static final long DEFAULT_CLOCK_SKEW_SECONDS = 60;
     static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
+    /** RFC 8725 and NIST: RSA keys under 2048 bits are refused unless configuration lowers the floor. */
+    static final int DEFAULT_RSA_MIN_BITS = 2048;
 
     private final Function<String, Optional<String>> lookup;
 
@@ -50,7 +52,8 @@ public final class ConfigReader {
                 seconds(VERIFY_TOKEN_AGE).map(Duration::ofSeconds),
                 lookup.apply(DECRYPT_KEY_LOCATION).map(v -> new KeySource(DECRYPT_KEY_LOCATION, false, v, false)),
                 decryptAlgorithms(),
-                positive(TOKEN_MAX_LENGTH).orElse((long) DEFAULT_MAX_TOKEN_LENGTH).intValue());
+                positive(TOKEN_MAX_LENGTH).orElse((long) DEFAULT_MAX_TOKEN_LENGTH).intValue(),
+                rsaMinBits());
     }
 
     private KeySource verificationKey() {
@@ -63,6 +66,14 @@ public final class ConfigReader {
         return inline.map(v -> new KeySource(VERIFY_PUBLICKEY, true, v, false))
                 .or(() -> location.map(v -> new KeySource(VERIFY_PUBLICKEY_LOCATION, false, v, false)))
                 .orElse(new KeySource(VERIFY_PUBLICKEY_LOCATION, false, DEFAULT_KEY_LOCATION, true));
+    }
+
+    private int rsaMinBits() {
+        long bits = positive(RSA_MIN_BITS).orElse((long) DEFAULT_RSA_MIN_BITS);
+        if (bits < 1024) {
+            throw new InvalidConfigException(RSA_MIN_BITS, "must be at least 1024, but is " + bits + ".");
+        }
+        return (int) bits;
     }
 
     private Set<String> algorithms() {

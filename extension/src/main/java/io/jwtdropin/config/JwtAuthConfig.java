@@ -19,6 +19,7 @@ import java.util.Set;
  * @param decryptionKey     the JWE decryption key, if configured (then only encrypted tokens are accepted)
  * @param decryptAlgorithms JWE key management algorithms accepted
  * @param maxTokenLength    tokens longer than this (in characters) are refused before any parsing
+ * @param minRsaBits        RSA verification keys shorter than this fail deployment
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -31,7 +32,8 @@ public record JwtAuthConfig(
         Optional<Duration> maxTokenAge,
         Optional<KeySource> decryptionKey,
         Set<String> decryptAlgorithms,
-        int maxTokenLength) {
+        int maxTokenLength,
+        int minRsaBits) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);

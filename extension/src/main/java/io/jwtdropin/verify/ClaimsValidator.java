@@ -1,16 +1,25 @@
 package io.jwtdropin.verify;
 
-import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The MP-JWT claim rules: time ({@code exp}, {@code iat}, {@code nbf}, token age), issuer and audience. */
+/**
+ * The MP-JWT claim rules on the payload as parsed once: time ({@code exp}, {@code iat}, {@code nbf}, token age),
+ * issuer and audience. NumericDates must be JSON numbers from 0 up to {@link #MAX_NUMERIC_DATE}: a string, a
+ * negative number or one that would overflow is refused, never read as "absent".
+ */
 final class ClaimsValidator {
+
+    /** 9999-12-31T23:59:59Z; anything later is not a date a real issuer writes. */
+    static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
     private final Optional<String> issuer;
     private final Set<String> audiences;
@@ -27,10 +36,11 @@ final class ClaimsValidator {
         this.clock = clock;
     }
 
-    void validate(JWTClaimsSet claims) throws TokenRejectedException {
+    void validate(JsonObject claims) throws TokenRejectedException {
         Instant now = clock.instant();
-        Instant exp = instant(claims.getExpirationTime(), FailureReason.MISSING_EXP);
-        Instant iat = instant(claims.getIssueTime(), FailureReason.MISSING_IAT);
+        Instant exp = numericDate(claims, "exp").orElseThrow(() -> new TokenRejectedException(FailureReason.MISSING_EXP));
+        Instant iat = numericDate(claims, "iat").orElseThrow(() -> new TokenRejectedException(FailureReason.MISSING_IAT));
+        Optional<Instant> nbf = numericDate(claims, "nbf");
         if (now.isAfter(exp.plus(skew))) {
             throw new TokenRejectedException(FailureReason.EXPIRED, "exp " + exp + ", now " + now);
         }
@@ -40,29 +50,43 @@ final class ClaimsValidator {
         if (iat.isAfter(exp)) {
             throw new TokenRejectedException(FailureReason.IAT_AFTER_EXP);
         }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && nbf.toInstant().isAfter(now.plus(skew))) {
-            throw new TokenRejectedException(FailureReason.NOT_YET_VALID, "nbf " + nbf.toInstant() + ", now " + now);
+        if (nbf.isPresent() && nbf.get().isAfter(now.plus(skew))) {
+            throw new TokenRejectedException(FailureReason.NOT_YET_VALID, "nbf " + nbf.get() + ", now " + now);
         }
         // Token age is a policy on when the token was minted, so no skew is added (as the TCK expects).
         if (maxAge.isPresent() && now.isAfter(iat.plus(maxAge.get()))) {
             throw new TokenRejectedException(FailureReason.TOO_OLD, "iat " + iat + ", now " + now);
         }
-        if (issuer.isPresent() && !issuer.get().equals(claims.getIssuer())) {
+        if (issuer.isPresent() && !(claims.get("iss") instanceof JsonString iss && issuer.get().equals(iss.getString()))) {
             throw new TokenRejectedException(FailureReason.BAD_ISSUER);
         }
-        if (!audiences.isEmpty()) {
-            List<String> aud = claims.getAudience();
-            if (aud == null || aud.stream().noneMatch(audiences::contains)) {
-                throw new TokenRejectedException(FailureReason.BAD_AUDIENCE);
-            }
+        if (!audiences.isEmpty() && !audienceMatches(claims.get("aud"))) {
+            throw new TokenRejectedException(FailureReason.BAD_AUDIENCE);
         }
     }
 
-    private static Instant instant(Date date, FailureReason missing) throws TokenRejectedException {
-        if (date == null) {
-            throw new TokenRejectedException(missing);
+    private boolean audienceMatches(JsonValue aud) {
+        if (aud instanceof JsonString single) {
+            return audiences.contains(single.getString());
         }
-        return date.toInstant();
+        if (aud != null && aud.getValueType() == JsonValue.ValueType.ARRAY) {
+            return aud.asJsonArray().stream().anyMatch(v -> v instanceof JsonString s && audiences.contains(s.getString()));
+        }
+        return false;
+    }
+
+    private static Optional<Instant> numericDate(JsonObject claims, String name) throws TokenRejectedException {
+        JsonValue value = claims.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonNumber number)) {
+            throw new TokenRejectedException(FailureReason.BAD_NUMERIC_DATE, name + " is not a number");
+        }
+        BigDecimal seconds = number.bigDecimalValue();
+        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_NUMERIC_DATE)) > 0) {
+            throw new TokenRejectedException(FailureReason.BAD_NUMERIC_DATE, name + " out of range");
+        }
+        return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
     }
 }

@@ -2,7 +2,8 @@ package io.jwtdropin.verify;
 
 /**
  * Checks a token's compact serialisation before any decoding: only the base64url alphabet and dots, no padding,
- * no empty header, and a segment count of 3 (JWS) or 5 (JWE). One token has one spelling.
+ * 3 (JWS) or 5 (JWE) segments, and every segment canonical — a length that base64url can produce and zero unused
+ * bits in its last character — so that one token has exactly one spelling.
  */
 final class CompactForm {
 
@@ -15,14 +16,16 @@ final class CompactForm {
     /** @return the number of segments (3 or 5) */
     static int segments(String token) throws TokenRejectedException {
         int segments = 1;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
+        int segmentStart = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            char c = i < token.length() ? token.charAt(i) : '.';
             if (c == '.') {
-                segments++;
-                if (segments > JWE_SEGMENTS) {
+                requireCanonical(token, segmentStart, i);
+                if (i < token.length() && ++segments > JWE_SEGMENTS) {
                     break;
                 }
-            } else if (!isBase64Url(c)) {
+                segmentStart = i + 1;
+            } else if (value(c) < 0) {
                 throw new TokenRejectedException(FailureReason.MALFORMED, "character outside base64url");
             }
         }
@@ -35,7 +38,33 @@ final class CompactForm {
         return segments;
     }
 
-    private static boolean isBase64Url(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    private static void requireCanonical(String token, int start, int end) throws TokenRejectedException {
+        int length = end - start;
+        if (length == 0) {
+            return;
+        }
+        int rest = length % 4;
+        if (rest == 1) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, "impossible base64url length");
+        }
+        int last = value(token.charAt(end - 1));
+        int unusedBitsMask = rest == 2 ? 0x0F : rest == 3 ? 0x03 : 0;
+        if ((last & unusedBitsMask) != 0) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, "non-canonical base64url");
+        }
+    }
+
+    /** The 6-bit value of a base64url character, or -1. */
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }

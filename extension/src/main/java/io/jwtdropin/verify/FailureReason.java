@@ -24,7 +24,9 @@ public enum FailureReason {
     BAD_ISSUER("JWTD-120", "token iss is missing or not the configured issuer"),
     BAD_AUDIENCE("JWTD-121", "token aud is missing or matches no configured audience"),
     NO_CALLER_NAME("JWTD-122", "token has none of upn, preferred_username, sub"),
-    BAD_CLAIM_TYPE("JWTD-123", "a registered claim has the wrong JSON type");
+    BAD_NUMERIC_DATE("JWTD-117", "exp, iat or nbf is not a number from 0 to year 9999"),
+    CRITICAL_HEADER("JWTD-118", "token header has crit parameters, which are not supported"),
+    TOO_DEEP("JWTD-119", "token JSON is nested deeper than allowed");
 
     private final String id;
     private final String text;

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.PrivateKey;
@@ -33,12 +34,16 @@ final class JweDecryptor {
 
     SignedJWT decrypt(String token) throws TokenRejectedException {
         EncryptedJWT jwe;
+        JsonLimits.checkedText(Base64URL.from(token.substring(0, token.indexOf('.'))).decode());
         try {
             jwe = EncryptedJWT.parse(token);
         } catch (ParseException e) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "JWE: " + e.getMessage());
         }
         JWEHeader header = jwe.getHeader();
+        if (header.getCriticalParams() != null) {
+            throw new TokenRejectedException(FailureReason.CRITICAL_HEADER, "JWE");
+        }
         if (!algorithms.contains(header.getAlgorithm())) {
             throw new TokenRejectedException(FailureReason.ALGORITHM_NOT_ALLOWED, "JWE alg " + header.getAlgorithm());
         }

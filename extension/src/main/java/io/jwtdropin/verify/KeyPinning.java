@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
  */
 public final class KeyPinning {
 
-    /** RSA keys below this size are refused. 1024 is what the MP-JWT TCK still signs with. */
-    static final int MIN_RSA_BITS = 1024;
-
     private static final Set<JWSAlgorithm> RSA_FAMILY = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
@@ -31,12 +28,13 @@ public final class KeyPinning {
     /**
      * @param keys       keys as parsed
      * @param configured algorithm names from configuration; empty means RS256 for RSA keys, the curve's ESxxx for EC
+     * @param minRsaBits RSA keys shorter than this are refused
      * @return the usable keys, each with its verifier; keys that fit no allowed algorithm are left out
      */
-    public static KeySet pin(List<ParsedKey> keys, Set<String> configured) {
+    public static KeySet pin(List<ParsedKey> keys, Set<String> configured, int minRsaBits) {
         List<VerificationKey> pinned = new ArrayList<>();
         for (ParsedKey key : keys) {
-            Set<JWSAlgorithm> allowed = allowed(key, configured);
+            Set<JWSAlgorithm> allowed = allowed(key, configured, minRsaBits);
             if (!allowed.isEmpty()) {
                 pinned.add(new VerificationKey(key.kid(), allowed, verifier(key)));
             }
@@ -44,8 +42,8 @@ public final class KeyPinning {
         return new KeySet(pinned);
     }
 
-    private static Set<JWSAlgorithm> allowed(ParsedKey key, Set<String> configured) {
-        Set<JWSAlgorithm> family = family(key);
+    private static Set<JWSAlgorithm> allowed(ParsedKey key, Set<String> configured, int minRsaBits) {
+        Set<JWSAlgorithm> family = family(key, minRsaBits);
         Set<JWSAlgorithm> wanted = configured.isEmpty()
                 ? Set.of(defaultFor(key))
                 : configured.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
@@ -59,11 +57,11 @@ public final class KeyPinning {
         return result;
     }
 
-    private static Set<JWSAlgorithm> family(ParsedKey key) {
+    private static Set<JWSAlgorithm> family(ParsedKey key, int minRsaBits) {
         if (key.key() instanceof RSAPublicKey rsa) {
-            if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+            if (rsa.getModulus().bitLength() < minRsaBits) {
                 throw new IllegalArgumentException("holds an RSA key of " + rsa.getModulus().bitLength()
-                        + " bits; at least " + MIN_RSA_BITS + " are required.");
+                        + " bits; at least " + minRsaBits + " are required (jwtdropin.verify.rsa.min-bits).");
             }
             return RSA_FAMILY;
         }

@@ -30,15 +30,17 @@ public final class RemoteKeyProvider implements KeyProvider {
 
     private final URI location;
     private final Set<String> algorithms;
+    private final int minRsaBits;
     private final Clock clock;
     private final HttpClient http;
     private volatile KeySet current;
     private volatile Instant fetchedAt = Instant.MIN;
     private volatile Instant lastAttempt = Instant.MIN;
 
-    public RemoteKeyProvider(URI location, Set<String> algorithms, Clock clock) {
+    public RemoteKeyProvider(URI location, Set<String> algorithms, int minRsaBits, Clock clock) {
         this.location = location;
         this.algorithms = Set.copyOf(algorithms);
+        this.minRsaBits = minRsaBits;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -71,7 +73,7 @@ public final class RemoteKeyProvider implements KeyProvider {
         }
         lastAttempt = now;
         try {
-            KeySet fetched = KeyPinning.pin(KeyParser.parse(download(), KeyParser.Use.VERIFY), algorithms);
+            KeySet fetched = KeyPinning.pin(KeyParser.parse(download(), KeyParser.Use.VERIFY), algorithms, minRsaBits);
             current = fetched;
             fetchedAt = now;
             return fetched;

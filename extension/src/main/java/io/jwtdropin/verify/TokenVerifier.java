@@ -1,8 +1,9 @@
 package io.jwtdropin.verify;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The verification path, top to bottom: size and form, decryption (when configured), key choice by pinned
- * algorithm and {@code kid}, signature, claims, caller name and groups. Immutable and thread-safe; build it with
+ * The verification path, top to bottom: size and form, decryption (when configured), header, key choice by pinned
+ * algorithm and {@code kid}, signature, payload (parsed once), claims, caller name and groups. Immutable and thread-safe; build it with
  * {@link VerifierFactory}.
  */
 public final class TokenVerifier {
@@ -55,14 +56,18 @@ public final class TokenVerifier {
             }
             jws = parse(token);
         }
+        if (jws.getHeader().getCriticalParams() != null) {
+            throw new TokenRejectedException(FailureReason.CRITICAL_HEADER, jws.getHeader().getCriticalParams().toString());
+        }
         verifySignature(jws);
-        JWTClaimsSet claims = claims(jws);
+        JsonObject claims = readJson(JsonLimits.checkedText(jws.getPayload().toBytes()));
         claimsValidator.validate(claims);
-        JsonObject payload = readJson(jws.getPayload().toString());
-        return new VerifiedToken(token, payload, callerName(payload), groups(payload));
+        return new VerifiedToken(token, claims, callerName(claims), groups(claims));
     }
 
     private static SignedJWT parse(String token) throws TokenRejectedException {
+        // The header is checked (UTF-8, depth) before nimbus parses it; the payload is parsed once, by us, later.
+        JsonLimits.checkedText(Base64URL.from(token.substring(0, token.indexOf('.'))).decode());
         try {
             return SignedJWT.parse(token);
         } catch (ParseException e) {
@@ -84,6 +89,10 @@ public final class TokenVerifier {
             throw new TokenRejectedException(algKnown ? FailureReason.NO_MATCHING_KEY
                     : FailureReason.ALGORITHM_NOT_ALLOWED, "alg " + header.getAlgorithm());
         }
+        if (JWSAlgorithm.Family.EC.contains(header.getAlgorithm()) && hasZeroHalf(jws.getSignature().decode())) {
+            // CVE-2022-21449: refused here, whatever the JDK would say.
+            throw new TokenRejectedException(FailureReason.BAD_SIGNATURE, "ECDSA r or s is zero");
+        }
         for (VerificationKey key : candidates) {
             try {
                 if (jws.verify(key.verifier())) {
@@ -96,12 +105,16 @@ public final class TokenVerifier {
         throw new TokenRejectedException(FailureReason.BAD_SIGNATURE);
     }
 
-    private static JWTClaimsSet claims(SignedJWT jws) throws TokenRejectedException {
-        try {
-            return jws.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw new TokenRejectedException(FailureReason.BAD_CLAIM_TYPE, e.getMessage());
+    /** An ECDSA signature (r || s) one of whose halves is all zero bytes. */
+    static boolean hasZeroHalf(byte[] signature) {
+        int half = signature.length / 2;
+        boolean rZero = true;
+        boolean sZero = true;
+        for (int i = 0; i < half; i++) {
+            rZero &= signature[i] == 0;
+            sZero &= signature[half + i] == 0;
         }
+        return signature.length % 2 != 0 || rZero || sZero;
     }
 
     private JsonObject readJson(String payload) throws TokenRejectedException {

@@ -37,11 +37,12 @@ public final class VerifierFactory {
     private static KeyProvider verificationKeys(JwtAuthConfig config, ClassLoader loader, Clock clock) {
         KeySource source = config.verificationKey();
         if (source.isRemote()) {
-            return new RemoteKeyProvider(URI.create(source.value()), config.algorithms(), clock);
+            return new RemoteKeyProvider(URI.create(source.value()), config.algorithms(), config.minRsaBits(), clock);
         }
         String text = read(source, loader);
         try {
-            KeySet keys = KeyPinning.pin(KeyParser.parse(text, KeyParser.Use.VERIFY), config.algorithms());
+            KeySet keys = KeyPinning.pin(KeyParser.parse(text, KeyParser.Use.VERIFY), config.algorithms(),
+                    config.minRsaBits());
             if (keys.keys().isEmpty()) {
                 throw new IllegalArgumentException("holds no key usable with the algorithm(s) "
                         + (config.algorithms().isEmpty() ? "RS256/ES256" : config.algorithms()) + ".");

@@ -170,7 +170,17 @@ class TokenVerifierTest {
                         FailureReason.NOT_YET_VALID),
                 Arguments.of("iat after exp", claimsWith(b -> b.issueTime(Date.from(NOW.minusSeconds(5)))
                         .expirationTime(Date.from(NOW.minusSeconds(30)))), FailureReason.IAT_AFTER_EXP),
-                Arguments.of("exp as a string", claimsWith(b -> b.claim("exp", "tomorrow")), FailureReason.BAD_CLAIM_TYPE),
+                Arguments.of("exp as a string", claimsWith(b -> b.claim("exp", "tomorrow")), FailureReason.BAD_NUMERIC_DATE),
+                Arguments.of("exp negative", claimsWith(b -> b.claim("exp", -1)), FailureReason.BAD_NUMERIC_DATE),
+                Arguments.of("exp beyond 64-bit seconds", claimsWith(b -> b.claim("exp", new java.math.BigInteger("99999999999999999999999"))),
+                        FailureReason.BAD_NUMERIC_DATE),
+                Arguments.of("iat as a string", claimsWith(b -> b.claim("iat", "1")), FailureReason.BAD_NUMERIC_DATE),
+                Arguments.of("nbf as a boolean", claimsWith(b -> b.claim("nbf", true)), FailureReason.BAD_NUMERIC_DATE),
+                Arguments.of("nested 40 deep", claimsWith(b -> b.claim("deep", nested(40))), FailureReason.TOO_DEEP),
+                Arguments.of("crit header", sign(new JWSHeader.Builder(JWSAlgorithm.RS256).criticalParams(Set.of("exp"))
+                        .customParam("exp", 1).build(), claims().build(), RSA), FailureReason.CRITICAL_HEADER),
+                Arguments.of("non-canonical base64url signature", parts[0] + "." + parts[1] + "." + flipUnusedBits(parts[2]),
+                        FailureReason.MALFORMED),
                 Arguments.of("wrong issuer", claimsWith(b -> b.issuer("https://evil.example")), FailureReason.BAD_ISSUER),
                 Arguments.of("no issuer", claimsWith(b -> b.issuer(null)), FailureReason.BAD_ISSUER),
                 Arguments.of("wrong audience", claimsWith(b -> b.audience("other")), FailureReason.BAD_AUDIENCE),
@@ -180,6 +190,22 @@ class TokenVerifierTest {
                 Arguments.of("unknown kid signed by another key", sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .keyID("k9").type(JOSEObjectType.JWT).build(), claims().build(), OTHER_RSA),
                         FailureReason.BAD_SIGNATURE));
+    }
+
+    static Object nested(int depth) {
+        Object value = "x";
+        for (int i = 0; i < depth; i++) {
+            value = List.of(value);
+        }
+        return value;
+    }
+
+    /** The same signature bytes, spelled differently (the last character's unused bits set). */
+    static String flipUnusedBits(String segment) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = segment.charAt(segment.length() - 1);
+        int mask = segment.length() % 4 == 2 ? 0x0F : 0x03;
+        return segment.substring(0, segment.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | mask);
     }
 
     @ParameterizedTest(name = "{0}")
