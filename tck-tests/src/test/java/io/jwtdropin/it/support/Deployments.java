@@ -16,10 +16,23 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /** PEM text of a public or (PKCS#8) private key. */
+    public static String pem(java.security.Key key) {
+        String type = key instanceof java.security.PrivateKey ? "PRIVATE KEY" : "PUBLIC KEY";
+        return "-----BEGIN " + type + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+                + "\n-----END " + type + "-----\n";
+    }
+
     public static WebArchive war(String name, String config, Class<?>... classes) {
+        return war(name, TestKeys.TRUSTED.publicKeyPem(), config, classes);
+    }
+
+    /** The same with another verification key (PEM text). */
+    public static WebArchive war(String name, String publicKeyPem, String config, Class<?>... classes) {
         return DropinArchiveProcessor.prepare(ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
-                .addAsResource(new StringAsset(TestKeys.TRUSTED.publicKeyPem()), "publicKey.pem")
+                .addAsResource(new StringAsset(publicKeyPem), "publicKey.pem")
                 .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=/publicKey.pem\n"
                         + "mp.jwt.verify.issuer=" + TestKeys.ISSUER + "\n" + config), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));

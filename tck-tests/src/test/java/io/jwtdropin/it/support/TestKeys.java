@@ -12,7 +12,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -41,9 +40,11 @@ public final class TestKeys {
 
     /** The public key as a PEM file's text. */
     public String publicKeyPem() {
-        return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
+        return Deployments.pem(pair.getPublic());
+    }
+
+    public KeyPair pair() {
+        return pair;
     }
 
     /** A token for {@code user} in {@code groups}, valid for an hour, with every claim MP-JWT names. */
