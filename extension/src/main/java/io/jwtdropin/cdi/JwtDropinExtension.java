@@ -4,6 +4,8 @@ import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.mechanism.JwtRuntime;
+import io.jwtdropin.issue.TokenSigner;
+import io.jwtdropin.token.CsrfGuard;
 import io.jwtdropin.token.TokenExtractor;
 import io.jwtdropin.verify.TokenVerifier;
 import io.jwtdropin.verify.VerifierFactory;
@@ -12,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -26,9 +27,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.Claim;
 
@@ -39,7 +42,8 @@ import org.eclipse.microprofile.jwt.Claim;
  * (built-ins add their beans in {@code ProcessBean}/{@code AfterBeanDiscovery} only when they saw it);</li>
  * <li>collects the roles the application names, for {@code ServletContext.declareRoles};</li>
  * <li>adds one {@code @Claim} bean per injected type, as an enabled alternative;</li>
- * <li>reads and validates the configuration and builds the verifier once, failing deployment on a bad key.</li>
+ * <li>reads and validates the configuration and builds the verifier once, at application start, failing the
+ * deployment on a bad key.</li>
  * </ol>
  */
 public class JwtDropinExtension implements Extension {
@@ -105,16 +109,29 @@ public class JwtDropinExtension implements Extension {
         }
     }
 
-    void buildRuntime(@Observes AfterDeploymentValidation adv) {
+    /**
+     * Builds the runtime when the web application starts (called by {@link io.jwtdropin.mechanism.RuntimeStarter}).
+     * Not earlier: GlassFish makes a WAR's {@code META-INF/microprofile-config.properties} visible only once the
+     * application starts. An exception here fails the deployment, with our one-sentence message.
+     */
+    public synchronized void start() {
+        if (runtime != null) {
+            return;
+        }
         try {
-            JwtAuthConfig config = ConfigReader.read(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            // The application's class loader: this jar sits in its WEB-INF/lib.
+            ClassLoader loader = JwtDropinExtension.class.getClassLoader();
+            Config mpConfig = ConfigProvider.getConfig(loader);
+            JwtAuthConfig config = ConfigReader.read(key -> mpConfig.getOptionalValue(key, String.class));
             TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC());
-            runtime = new JwtRuntime(config, new TokenExtractor(config.tokenSource(), config.cookieName()), verifier);
+            Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
+                    VerifierFactory.privateKey(issuing.signingKey(), loader), Clock.systemUTC()));
+            runtime = new JwtRuntime(config, new TokenExtractor(config.transport()), new CsrfGuard(config.transport()),
+                    verifier, signer);
             LOG.info(() -> "JWTD-001 jwt-dropin active" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""
-                    + loginConfig.authMethod() + "\")") + "; token from " + config.tokenSource());
+                    + loginConfig.authMethod() + "\")") + "; tokens from " + config.transport().sources());
         } catch (InvalidConfigException e) {
-            adv.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+            throw new DeploymentException(e.getMessage(), e);
         }
     }
 

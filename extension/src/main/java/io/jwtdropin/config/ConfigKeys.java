@@ -19,6 +19,16 @@ public final class ConfigKeys {
     public static final String PREFIX = "jwtdropin.";
     public static final String TOKEN_MAX_LENGTH = PREFIX + "token.max-length";
     public static final String RSA_MIN_BITS = PREFIX + "verify.rsa.min-bits";
+    public static final String TOKEN_SOURCES = PREFIX + "token.sources";
+    public static final String COOKIE_SAME_SITE = PREFIX + "cookie.same-site";
+    public static final String CSRF_ENABLED = PREFIX + "csrf.enabled";
+    public static final String CSRF_ALLOWED_ORIGINS = PREFIX + "csrf.allowed-origins";
+    public static final String ISSUE_KEY_LOCATION = PREFIX + "issue.key.location";
+    public static final String ISSUE_ALGORITHM = PREFIX + "issue.algorithm";
+    public static final String ISSUE_ISSUER = PREFIX + "issue.issuer";
+    public static final String ISSUE_AUDIENCE = PREFIX + "issue.audience";
+    public static final String ISSUE_LIFETIME = PREFIX + "issue.lifetime";
+    public static final String ISSUE_KEY_ID = PREFIX + "issue.key-id";
 
     private ConfigKeys() {
     }

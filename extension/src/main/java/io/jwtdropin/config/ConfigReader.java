@@ -3,14 +3,12 @@ package io.jwtdropin.config;
 import static io.jwtdropin.config.ConfigKeys.*;
 
 import io.jwtdropin.config.JwtAuthConfig.KeySource;
-import io.jwtdropin.config.JwtAuthConfig.TokenSource;
+import io.jwtdropin.config.TokenTransport.Source;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Builds and validates {@link JwtAuthConfig} from a key lookup (MicroProfile Config in the container, a map in
@@ -23,17 +21,24 @@ public final class ConfigReader {
             Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
     /** JWE key management algorithms MP-JWT requires; both are accepted unless one is configured. */
     public static final Set<String> DECRYPT_ALGORITHMS = Set.of("RSA-OAEP", "RSA-OAEP-256");
+    /** Algorithms we sign with. */
+    public static final Set<String> ISSUE_ALGORITHMS = Set.of("RS256", "PS256", "ES256");
     /** Where a key is looked for when none is configured (the same default as Payara's built-in). */
     public static final String DEFAULT_KEY_LOCATION = "/publicKey.pem";
+    /** The token cookie's name when our sources key turns cookies on and MP names none. */
+    public static final String DEFAULT_COOKIE_NAME = "__Host-jwt";
     static final long DEFAULT_CLOCK_SKEW_SECONDS = 60;
     static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
     /** RFC 8725 and NIST: RSA keys under 2048 bits are refused unless configuration lowers the floor. */
     static final int DEFAULT_RSA_MIN_BITS = 2048;
+    static final long DEFAULT_LIFETIME_SECONDS = 900;
+    private static final Map<String, Source> SOURCE_NAMES =
+            Map.of("authorization", Source.AUTHORIZATION_HEADER, "cookie", Source.COOKIE);
 
-    private final Function<String, Optional<String>> lookup;
+    private final ConfigValues values;
 
     private ConfigReader(Function<String, Optional<String>> lookup) {
-        this.lookup = key -> lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+        this.values = new ConfigValues(lookup);
     }
 
     public static JwtAuthConfig read(Function<String, Optional<String>> lookup) {
@@ -41,24 +46,26 @@ public final class ConfigReader {
     }
 
     private JwtAuthConfig read() {
+        Set<String> audiences = values.list(VERIFY_AUDIENCES);
+        Optional<String> issuer = values.string(VERIFY_ISSUER);
         return new JwtAuthConfig(
                 verificationKey(),
-                algorithms(),
-                lookup.apply(VERIFY_ISSUER),
-                list(VERIFY_AUDIENCES),
-                tokenSource(),
-                lookup.apply(TOKEN_COOKIE).orElse("Bearer"),
-                Duration.ofSeconds(seconds(VERIFY_CLOCK_SKEW).orElse(DEFAULT_CLOCK_SKEW_SECONDS)),
-                seconds(VERIFY_TOKEN_AGE).map(Duration::ofSeconds),
-                lookup.apply(DECRYPT_KEY_LOCATION).map(v -> new KeySource(DECRYPT_KEY_LOCATION, false, v, false)),
+                values.listOf(VERIFY_PUBLICKEY_ALGORITHM, SIGNATURE_ALGORITHMS),
+                issuer,
+                audiences,
+                transport(),
+                Duration.ofSeconds(values.seconds(VERIFY_CLOCK_SKEW).orElse(DEFAULT_CLOCK_SKEW_SECONDS)),
+                values.seconds(VERIFY_TOKEN_AGE).map(Duration::ofSeconds),
+                values.string(DECRYPT_KEY_LOCATION).map(v -> new KeySource(DECRYPT_KEY_LOCATION, false, v, false)),
                 decryptAlgorithms(),
-                positive(TOKEN_MAX_LENGTH).orElse((long) DEFAULT_MAX_TOKEN_LENGTH).intValue(),
-                rsaMinBits());
+                values.positive(TOKEN_MAX_LENGTH).orElse((long) DEFAULT_MAX_TOKEN_LENGTH).intValue(),
+                rsaMinBits(),
+                issuing(issuer, audiences));
     }
 
     private KeySource verificationKey() {
-        Optional<String> inline = lookup.apply(VERIFY_PUBLICKEY);
-        Optional<String> location = lookup.apply(VERIFY_PUBLICKEY_LOCATION);
+        Optional<String> inline = values.string(VERIFY_PUBLICKEY);
+        Optional<String> location = values.string(VERIFY_PUBLICKEY_LOCATION);
         if (inline.isPresent() && location.isPresent()) {
             throw new InvalidConfigException(VERIFY_PUBLICKEY,
                     "and " + VERIFY_PUBLICKEY_LOCATION + " are both set; set only one of them.");
@@ -69,79 +76,47 @@ public final class ConfigReader {
     }
 
     private int rsaMinBits() {
-        long bits = positive(RSA_MIN_BITS).orElse((long) DEFAULT_RSA_MIN_BITS);
+        long bits = values.positive(RSA_MIN_BITS).orElse((long) DEFAULT_RSA_MIN_BITS);
         if (bits < 1024) {
             throw new InvalidConfigException(RSA_MIN_BITS, "must be at least 1024, but is " + bits + ".");
         }
         return (int) bits;
     }
 
-    private Set<String> algorithms() {
-        Set<String> algorithms = list(VERIFY_PUBLICKEY_ALGORITHM);
-        for (String alg : algorithms) {
-            if (!SIGNATURE_ALGORITHMS.contains(alg)) {
-                throw new InvalidConfigException(VERIFY_PUBLICKEY_ALGORITHM,
-                        "names an unsupported algorithm '" + alg + "'; supported: " + sorted(SIGNATURE_ALGORITHMS) + ".");
-            }
-        }
-        return algorithms;
-    }
-
     private Set<String> decryptAlgorithms() {
-        Set<String> algorithms = list(DECRYPT_KEY_ALGORITHM);
-        for (String alg : algorithms) {
-            if (!DECRYPT_ALGORITHMS.contains(alg)) {
-                throw new InvalidConfigException(DECRYPT_KEY_ALGORITHM,
-                        "names an unsupported algorithm '" + alg + "'; supported: " + sorted(DECRYPT_ALGORITHMS) + ".");
-            }
-        }
+        Set<String> algorithms = values.listOf(DECRYPT_KEY_ALGORITHM, DECRYPT_ALGORITHMS);
         return algorithms.isEmpty() ? DECRYPT_ALGORITHMS : algorithms;
     }
 
-    private TokenSource tokenSource() {
-        String header = lookup.apply(TOKEN_HEADER).orElse("Authorization");
-        if (header.equalsIgnoreCase("Authorization")) {
-            return TokenSource.AUTHORIZATION_HEADER;
+    /** MP-JWT's header/cookie keys keep their meaning; {@code jwtdropin.token.sources} can name both. */
+    private TokenTransport transport() {
+        String header = values.string(TOKEN_HEADER).orElse("Authorization");
+        if (!header.equalsIgnoreCase("Authorization") && !header.equalsIgnoreCase("Cookie")) {
+            throw new InvalidConfigException(TOKEN_HEADER, "must be 'Authorization' or 'Cookie', not '" + header + "'.");
         }
-        if (header.equalsIgnoreCase("Cookie")) {
-            return TokenSource.COOKIE;
-        }
-        throw new InvalidConfigException(TOKEN_HEADER, "must be 'Authorization' or 'Cookie', not '" + header + "'.");
+        Set<String> named = values.listOf(TOKEN_SOURCES, SOURCE_NAMES.keySet());
+        Set<Source> sources = named.isEmpty()
+                ? Set.of(header.equalsIgnoreCase("Cookie") ? Source.COOKIE : Source.AUTHORIZATION_HEADER)
+                : Set.copyOf(named.stream().map(SOURCE_NAMES::get).toList());
+        String cookieName = values.string(TOKEN_COOKIE).orElse(named.isEmpty() ? "Bearer" : DEFAULT_COOKIE_NAME);
+        String sameSite = values.listOf(COOKIE_SAME_SITE, Set.of("Strict", "Lax")).stream().findFirst().orElse("Strict");
+        boolean csrf = values.bool(CSRF_ENABLED).orElse(true);
+        return new TokenTransport(sources, cookieName, sameSite, csrf, values.list(CSRF_ALLOWED_ORIGINS));
     }
 
-    private Optional<Long> seconds(String key) {
-        Optional<Long> value = lookup.apply(key).map(v -> parseLong(key, v));
-        if (value.isPresent() && value.get() < 0) {
-            throw new InvalidConfigException(key, "must not be negative, but is " + value.get() + ".");
+    private Optional<IssuingConfig> issuing(Optional<String> verifyIssuer, Set<String> audiences) {
+        Optional<String> key = values.string(ISSUE_KEY_LOCATION);
+        if (key.isEmpty()) {
+            return Optional.empty();
         }
-        return value;
-    }
-
-    private Optional<Long> positive(String key) {
-        Optional<Long> value = lookup.apply(key).map(v -> parseLong(key, v));
-        if (value.isPresent() && (value.get() <= 0 || value.get() > Integer.MAX_VALUE)) {
-            throw new InvalidConfigException(key, "must be a positive whole number, but is " + value.get() + ".");
-        }
-        return value;
-    }
-
-    private static long parseLong(String key, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigException(key, "must be a whole number of seconds, not '" + value + "'.");
-        }
-    }
-
-    private Set<String> list(String key) {
-        return lookup.apply(key)
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .collect(Collectors.toCollection(LinkedHashSet::new)))
-                .map(s -> (Set<String>) s)
-                .orElse(Set.of());
-    }
-
-    private static String sorted(Set<String> values) {
-        return values.stream().sorted().collect(Collectors.joining(", "));
+        String issuer = values.string(ISSUE_ISSUER).or(() -> verifyIssuer).orElseThrow(() -> new InvalidConfigException(
+                ISSUE_ISSUER, "is needed to issue tokens; set it or " + VERIFY_ISSUER + "."));
+        return Optional.of(new IssuingConfig(
+                new KeySource(ISSUE_KEY_LOCATION, false, key.get(), false),
+                values.listOf(ISSUE_ALGORITHM, ISSUE_ALGORITHMS).stream().findFirst().orElse("RS256"),
+                issuer,
+                values.string(ISSUE_AUDIENCE).or(() -> audiences.stream().findFirst()),
+                Duration.ofSeconds(values.positive(ISSUE_LIFETIME).orElse(DEFAULT_LIFETIME_SECONDS)),
+                values.string(ISSUE_KEY_ID)));
     }
 }

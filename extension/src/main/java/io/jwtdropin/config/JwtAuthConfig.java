@@ -12,37 +12,34 @@ import java.util.Set;
  * @param algorithms        signature algorithms accepted (pinned); empty means "the default for each key's type"
  * @param issuer            the required {@code iss}, if configured
  * @param audiences         accepted {@code aud} values; empty means {@code aud} is not checked
- * @param tokenSource       where the token is read from
- * @param cookieName        the cookie name when {@code tokenSource} is {@link TokenSource#COOKIE}
+ * @param transport         where tokens are read from, and how cookie-borne ones are protected
  * @param clockSkew         tolerance applied to {@code exp}, {@code nbf} and {@code iat}
  * @param maxTokenAge       maximum age since {@code iat}, if configured
  * @param decryptionKey     the JWE decryption key, if configured (then only encrypted tokens are accepted)
  * @param decryptAlgorithms JWE key management algorithms accepted
  * @param maxTokenLength    tokens longer than this (in characters) are refused before any parsing
  * @param minRsaBits        RSA verification keys shorter than this fail deployment
+ * @param issuing           how the application mints tokens, if it does
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
         Set<String> algorithms,
         Optional<String> issuer,
         Set<String> audiences,
-        TokenSource tokenSource,
-        String cookieName,
+        TokenTransport transport,
         Duration clockSkew,
         Optional<Duration> maxTokenAge,
         Optional<KeySource> decryptionKey,
         Set<String> decryptAlgorithms,
         int maxTokenLength,
-        int minRsaBits) {
+        int minRsaBits,
+        Optional<IssuingConfig> issuing) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);
         audiences = Set.copyOf(audiences);
         decryptAlgorithms = Set.copyOf(decryptAlgorithms);
     }
-
-    /** Where a request's token is read from (MP-JWT {@code mp.jwt.token.header}). */
-    public enum TokenSource { AUTHORIZATION_HEADER, COOKIE }
 
     /**
      * Where key material comes from.

@@ -1,7 +1,9 @@
 package io.jwtdropin.mechanism;
 
 import io.jwtdropin.cdi.JwtDropinExtension;
+import io.jwtdropin.config.TokenTransport;
 import io.jwtdropin.principal.JwtPrincipal;
+import io.jwtdropin.token.Credential;
 import io.jwtdropin.verify.FailureReason;
 import io.jwtdropin.verify.TokenRejectedException;
 import jakarta.annotation.Priority;
@@ -14,7 +16,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Optional;
+import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,12 +31,13 @@ import java.util.logging.Logger;
 @Priority(Interceptor.Priority.LIBRARY_AFTER + 100)
 public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** Request attribute holding the outcome: a {@link JwtPrincipal} or a {@link FailureReason}. */
+    /** Request attribute holding the outcome: a {@link JwtPrincipal}, a {@link FailureReason} or a {@link Refusal}. */
     public static final String OUTCOME_ATTRIBUTE = JwtAuthenticationMechanism.class.getName() + ".outcome";
 
     private static final Logger LOG = Logger.getLogger(JwtAuthenticationMechanism.class.getName());
     static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
     static final String BARE_CHALLENGE = "Bearer";
+    static final String INVALID_REQUEST_CHALLENGE = "Bearer error=\"invalid_request\"";
 
     @Inject
     JwtDropinExtension extension;
@@ -54,6 +57,13 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.setHeader("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
             return context.responseUnauthorized();
         }
+        if (outcome == Refusal.AMBIGUOUS) {
+            response.setHeader("WWW-Authenticate", INVALID_REQUEST_CHALLENGE);
+            return context.responseUnauthorized();
+        }
+        if (outcome == Refusal.CROSS_SITE) {
+            return forbidden(response);
+        }
         if (context.isProtected() && !context.isAuthenticationRequest()) {
             response.setHeader("WWW-Authenticate", BARE_CHALLENGE);
             return context.responseUnauthorized();
@@ -61,15 +71,25 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    /** @return a principal, a failure reason, or {@link NoToken#INSTANCE} */
+    /** @return a principal, a failure reason, a {@link Refusal}, or {@link Refusal#NO_TOKEN} */
     private Object authenticate(HttpServletRequest request) {
         JwtRuntime runtime = extension.runtime();
-        Optional<String> token = runtime.extractor().extract(request);
-        if (token.isEmpty()) {
-            return NoToken.INSTANCE;
+        Credential credential = runtime.extractor().extract(request);
+        if (credential instanceof Credential.Ambiguous) {
+            LOG.log(Level.FINE, "JWTD-131 header and cookie carry different tokens {0} {1}",
+                    new Object[] {request.getMethod(), request.getRequestURI()});
+            return Refusal.AMBIGUOUS;
+        }
+        if (!(credential instanceof Credential.Token token)) {
+            return Refusal.NO_TOKEN;
+        }
+        if (token.source() == TokenTransport.Source.COOKIE && !runtime.csrf().allows(request)) {
+            LOG.log(Level.FINE, "JWTD-130 cross-site {0} with a cookie credential refused: {1} (Origin {2})",
+                    new Object[] {request.getMethod(), request.getRequestURI(), request.getHeader("Origin")});
+            return Refusal.CROSS_SITE;
         }
         try {
-            return new JwtPrincipal(runtime.verifier().verify(token.get()));
+            return new JwtPrincipal(runtime.verifier().verify(token.value()));
         } catch (TokenRejectedException e) {
             LOG.log(Level.FINE, "{0} {1} {2}", new Object[] {e.getMessage(), request.getMethod(), request.getRequestURI()});
             return e.reason();
@@ -80,6 +100,16 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    /** Outcome of a request that carried no token. */
-    enum NoToken { INSTANCE }
+    private static AuthenticationStatus forbidden(HttpServletResponse response) {
+        try {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN,
+                    "Cross-site request refused: a cookie credential needs a same-origin request.");
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "JWTD-132 could not send 403: {0}", e.getMessage());
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Outcomes other than a principal or a token failure. */
+    enum Refusal { NO_TOKEN, AMBIGUOUS, CROSS_SITE }
 }

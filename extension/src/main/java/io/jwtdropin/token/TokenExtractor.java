@@ -1,34 +1,46 @@
 package io.jwtdropin.token;
 
-import io.jwtdropin.config.JwtAuthConfig;
+import io.jwtdropin.config.TokenTransport;
+import io.jwtdropin.config.TokenTransport.Source;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.Optional;
 
-/** Reads the token of a request from where configuration says: the {@code Authorization} header or a cookie. */
+/**
+ * Reads a request's token from the sources configuration accepts. With both: the header wins when only it is
+ * present or when both carry the same token; only a cookie → the cookie; two different tokens → ambiguous.
+ */
 public final class TokenExtractor {
 
     private static final String BEARER = "Bearer";
 
-    private final JwtAuthConfig.TokenSource source;
-    private final String cookieName;
+    private final TokenTransport transport;
 
-    public TokenExtractor(JwtAuthConfig.TokenSource source, String cookieName) {
-        this.source = source;
-        this.cookieName = cookieName;
+    public TokenExtractor(TokenTransport transport) {
+        this.transport = transport;
     }
 
-    public Optional<String> extract(HttpServletRequest request) {
-        if (source == JwtAuthConfig.TokenSource.COOKIE) {
-            for (String header : Collections.list(request.getHeaders("Cookie"))) {
-                Optional<String> token = CookieHeader.value(header, cookieName);
-                if (token.isPresent()) {
-                    return token;
-                }
-            }
-            return Optional.empty();
+    public Credential extract(HttpServletRequest request) {
+        Optional<String> header = transport.accepts(Source.AUTHORIZATION_HEADER)
+                ? bearer(request.getHeader("Authorization")) : Optional.empty();
+        Optional<String> cookie = transport.accepts(Source.COOKIE)
+                ? cookie(request, transport.cookieName()) : Optional.empty();
+        if (header.isPresent()) {
+            return cookie.isPresent() && !cookie.get().equals(header.get())
+                    ? new Credential.Ambiguous()
+                    : new Credential.Token(header.get(), Source.AUTHORIZATION_HEADER);
         }
-        return bearer(request.getHeader("Authorization"));
+        return cookie.<Credential>map(c -> new Credential.Token(c, Source.COOKIE)).orElse(new Credential.None());
+    }
+
+    private static Optional<String> cookie(HttpServletRequest request, String name) {
+        for (String header : Collections.list(request.getHeaders("Cookie"))) {
+            Optional<String> token = CookieHeader.value(header, name);
+            if (token.isPresent()) {
+                return token;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The credentials of a {@code Bearer} authorization; the scheme is case-insensitive (RFC 9110 §11.1). */

@@ -30,7 +30,8 @@ public final class KeyParser {
     private static final Pattern PEM_BLOCK =
             Pattern.compile("-----BEGIN ([A-Z ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
 
-    public enum Use { VERIFY, DECRYPT }
+    /** Whether public keys (to verify) or private keys (to decrypt or sign) are expected. */
+    public enum Use { PUBLIC, PRIVATE }
 
     private KeyParser() {
     }
@@ -69,14 +70,14 @@ public final class KeyParser {
         try {
             switch (type) {
                 case "PUBLIC KEY":
-                    requireUse(use, Use.VERIFY, "a public key");
+                    requireUse(use, Use.PUBLIC, "a public key");
                     return der(der, use);
                 case "CERTIFICATE":
-                    requireUse(use, Use.VERIFY, "a certificate");
+                    requireUse(use, Use.PUBLIC, "a certificate");
                     return CertificateFactory.getInstance("X.509")
                             .generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
                 case "PRIVATE KEY":
-                    requireUse(use, Use.DECRYPT, "a private key");
+                    requireUse(use, Use.PRIVATE, "a private key");
                     return der(der, use);
                 default:
                     throw new IllegalArgumentException("holds an unsupported PEM block '" + type
@@ -91,7 +92,7 @@ public final class KeyParser {
         for (String algorithm : new String[] {"RSA", "EC"}) {
             try {
                 KeyFactory factory = KeyFactory.getInstance(algorithm);
-                return use == Use.VERIFY
+                return use == Use.PUBLIC
                         ? factory.generatePublic(new X509EncodedKeySpec(der))
                         : factory.generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (GeneralSecurityException e) {
@@ -99,7 +100,7 @@ public final class KeyParser {
             }
         }
         throw new IllegalArgumentException("is not a PEM, JWK or JWK set, nor DER of an RSA or EC "
-                + (use == Use.VERIFY ? "public" : "private") + " key.");
+                + (use == Use.PUBLIC ? "public" : "private") + " key.");
     }
 
     private static List<ParsedKey> jwks(String json, Use use) {
@@ -111,9 +112,13 @@ public final class KeyParser {
         }
         List<ParsedKey> keys = new ArrayList<>();
         for (JWK jwk : jwks) {
-            if (use == Use.VERIFY && jwk.isPrivate()) {
+            if (use == Use.PUBLIC && jwk.isPrivate()) {
                 throw new IllegalArgumentException("holds a private JWK (kid " + jwk.getKeyID()
                         + "); configure only the public key for verification.");
+            }
+            if (use == Use.PRIVATE && !jwk.isPrivate()) {
+                throw new IllegalArgumentException("holds a public JWK (kid " + jwk.getKeyID()
+                        + ") where a private key is expected.");
             }
             String alg = jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
             keys.add(new ParsedKey(jwk.getKeyID(), alg, jcaKey(jwk, use)));
@@ -127,10 +132,10 @@ public final class KeyParser {
     private static Key jcaKey(JWK jwk, Use use) {
         try {
             if (jwk instanceof RSAKey rsa) {
-                return use == Use.VERIFY ? rsa.toRSAPublicKey() : rsa.toRSAPrivateKey();
+                return use == Use.PUBLIC ? rsa.toRSAPublicKey() : rsa.toRSAPrivateKey();
             }
             if (jwk instanceof ECKey ec) {
-                return use == Use.VERIFY ? ec.toECPublicKey() : ec.toECPrivateKey();
+                return use == Use.PUBLIC ? ec.toECPublicKey() : ec.toECPrivateKey();
             }
         } catch (JOSEException e) {
             throw new IllegalArgumentException("holds a JWK that cannot be converted: " + e.getMessage(), e);
@@ -140,8 +145,8 @@ public final class KeyParser {
 
     private static void requireUse(Use actual, Use expected, String what) {
         if (actual != expected) {
-            throw new IllegalArgumentException("holds " + what + ", which cannot be used "
-                    + (actual == Use.VERIFY ? "to verify signatures." : "to decrypt."));
+            throw new IllegalArgumentException("holds " + what + " where a "
+                    + (actual == Use.PUBLIC ? "public key (to verify signatures)" : "private key") + " is expected.");
         }
     }
 

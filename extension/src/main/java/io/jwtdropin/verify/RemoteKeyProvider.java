@@ -73,7 +73,7 @@ public final class RemoteKeyProvider implements KeyProvider {
         }
         lastAttempt = now;
         try {
-            KeySet fetched = KeyPinning.pin(KeyParser.parse(download(), KeyParser.Use.VERIFY), algorithms, minRsaBits);
+            KeySet fetched = KeyPinning.pin(KeyParser.parse(download(), KeyParser.Use.PUBLIC), algorithms, minRsaBits);
             current = fetched;
             fetchedAt = now;
             return fetched;

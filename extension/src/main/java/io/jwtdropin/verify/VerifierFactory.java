@@ -41,7 +41,7 @@ public final class VerifierFactory {
         }
         String text = read(source, loader);
         try {
-            KeySet keys = KeyPinning.pin(KeyParser.parse(text, KeyParser.Use.VERIFY), config.algorithms(),
+            KeySet keys = KeyPinning.pin(KeyParser.parse(text, KeyParser.Use.PUBLIC), config.algorithms(),
                     config.minRsaBits());
             if (keys.keys().isEmpty()) {
                 throw new IllegalArgumentException("holds no key usable with the algorithm(s) "
@@ -55,13 +55,26 @@ public final class VerifierFactory {
 
     private static List<ParsedKey> privateKeys(KeySource source, ClassLoader loader) {
         try {
-            List<ParsedKey> keys = KeyParser.parse(read(source, loader), KeyParser.Use.DECRYPT);
+            List<ParsedKey> keys = KeyParser.parse(read(source, loader), KeyParser.Use.PRIVATE);
             for (ParsedKey key : keys) {
                 if (!(key.key() instanceof PrivateKey) || !"RSA".equals(key.key().getAlgorithm())) {
                     throw new IllegalArgumentException("must hold RSA private keys for RSA-OAEP decryption.");
                 }
             }
             return keys;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(source.configKey(), e.getMessage(), e);
+        }
+    }
+
+    /** The one private key (PKCS#8 PEM or a private JWK) at {@code source}, for signing. */
+    public static PrivateKey privateKey(KeySource source, ClassLoader loader) {
+        try {
+            List<ParsedKey> keys = KeyParser.parse(read(source, loader), KeyParser.Use.PRIVATE);
+            if (keys.size() != 1 || !(keys.get(0).key() instanceof PrivateKey key)) {
+                throw new IllegalArgumentException("must hold exactly one private key.");
+            }
+            return key;
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(source.configKey(), e.getMessage(), e);
         }

@@ -23,8 +23,12 @@ class ConfigReaderTest {
         JwtAuthConfig config = read(Map.of());
         assertTrue(config.verificationKey().implicit());
         assertEquals("/publicKey.pem", config.verificationKey().value());
-        assertEquals(JwtAuthConfig.TokenSource.AUTHORIZATION_HEADER, config.tokenSource());
-        assertEquals("Bearer", config.cookieName());
+        assertEquals(Set.of(TokenTransport.Source.AUTHORIZATION_HEADER), config.transport().sources());
+        assertEquals("Bearer", config.transport().cookieName());
+        assertEquals("Strict", config.transport().sameSite());
+        assertTrue(config.transport().csrfProtection());
+        assertEquals(2048, config.minRsaBits());
+        assertEquals(Optional.empty(), config.issuing());
         assertEquals(Duration.ofSeconds(60), config.clockSkew());
         assertEquals(Optional.empty(), config.maxTokenAge());
         assertEquals(Set.of("RSA-OAEP", "RSA-OAEP-256"), config.decryptAlgorithms());
@@ -47,8 +51,8 @@ class ConfigReaderTest {
         assertEquals(Set.of("ES256"), config.algorithms());
         assertEquals(Optional.of("https://idp.example"), config.issuer());
         assertEquals(Set.of("a", "b", "c"), config.audiences());
-        assertEquals(JwtAuthConfig.TokenSource.COOKIE, config.tokenSource());
-        assertEquals("jwt", config.cookieName());
+        assertEquals(Set.of(TokenTransport.Source.COOKIE), config.transport().sources());
+        assertEquals("jwt", config.transport().cookieName());
         assertEquals(Duration.ofSeconds(5), config.clockSkew());
         assertEquals(Optional.of(Duration.ofSeconds(300)), config.maxTokenAge());
         assertEquals(Set.of("RSA-OAEP-256"), config.decryptAlgorithms());
@@ -56,18 +60,51 @@ class ConfigReaderTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "mp.jwt.verify.publickey.algorithm | HS256 | unsupported algorithm 'HS256'",
-        "mp.jwt.verify.publickey.algorithm | none | unsupported algorithm 'none'",
+        "mp.jwt.verify.publickey.algorithm | HS256 | unsupported value 'HS256'",
+        "mp.jwt.verify.publickey.algorithm | none | unsupported value 'none'",
         "mp.jwt.token.header | X-Token | must be 'Authorization' or 'Cookie'",
         "mp.jwt.verify.clock.skew | -1 | must not be negative",
         "mp.jwt.verify.clock.skew | soon | must be a whole number",
+        "jwtdropin.token.sources | header | unsupported value 'header'",
+        "jwtdropin.cookie.same-site | None | unsupported value 'None'",
+        "jwtdropin.csrf.enabled | maybe | must be true or false",
+        "jwtdropin.verify.rsa.min-bits | 512 | must be at least 1024",
         "mp.jwt.verify.token.age | 1.5 | must be a whole number",
-        "mp.jwt.decrypt.key.algorithm | RSA1_5 | unsupported algorithm 'RSA1_5'",
+        "mp.jwt.decrypt.key.algorithm | RSA1_5 | unsupported value 'RSA1_5'",
         "jwtdropin.token.max-length | 0 | must be a positive whole number"})
     void invalidValueNamesKeyAndProblem(String key, String value, String problem) {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> read(Map.of(key, value)));
         assertTrue(e.getMessage().contains(key), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void bothSourcesWithOurKey() {
+        JwtAuthConfig config = read(Map.of("jwtdropin.token.sources", "authorization, cookie",
+                "jwtdropin.cookie.same-site", "Lax", "jwtdropin.csrf.allowed-origins", "https://app.example"));
+        assertEquals(Set.of(TokenTransport.Source.AUTHORIZATION_HEADER, TokenTransport.Source.COOKIE),
+                config.transport().sources());
+        assertEquals("__Host-jwt", config.transport().cookieName());
+        assertEquals("Lax", config.transport().sameSite());
+        assertEquals(Set.of("https://app.example"), config.transport().allowedOrigins());
+    }
+
+    @Test
+    void issuing() {
+        JwtAuthConfig config = read(Map.of("jwtdropin.issue.key.location", "file:/k.pem",
+                "mp.jwt.verify.issuer", "https://me", "mp.jwt.verify.audiences", "app", "jwtdropin.issue.lifetime", "60"));
+        IssuingConfig issuing = config.issuing().orElseThrow();
+        assertEquals("https://me", issuing.issuer());
+        assertEquals(Optional.of("app"), issuing.audience());
+        assertEquals(Duration.ofSeconds(60), issuing.lifetime());
+        assertEquals("RS256", issuing.algorithm());
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> read(Map.of("jwtdropin.issue.key.location", "file:/k.pem")));
+        assertTrue(e.getMessage().contains("jwtdropin.issue.issuer"), e.getMessage());
+        InvalidConfigException hs = assertThrows(InvalidConfigException.class, () -> read(Map.of(
+                "jwtdropin.issue.key.location", "file:/k.pem", "mp.jwt.verify.issuer", "https://me",
+                "jwtdropin.issue.algorithm", "HS256")));
+        assertTrue(hs.getMessage().contains("jwtdropin.issue.algorithm names an unsupported value 'HS256'"), hs.getMessage());
     }
 
     @Test

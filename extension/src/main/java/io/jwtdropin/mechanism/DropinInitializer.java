@@ -17,13 +17,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Declares to the servlet container every role the application names, so that {@code isUserInRole} and
+ * Installs jwt-dropin in the web application. Declares to the servlet container every role the application names, so that {@code isUserInRole} and
  * {@code @RolesAllowed} map the token's groups to roles with no {@code web.xml} in the application. Roles come from
  * the annotated classes the container hands us and from what the CDI extension saw. Also installs the
- * {@link BearerChallengeFilter}.
+ * {@link BearerChallengeFilter} and the {@link RuntimeStarter}.
  */
 @HandlesTypes({RolesAllowed.class, DeclareRoles.class, ServletSecurity.class})
-public class RoleDeclaringInitializer implements ServletContainerInitializer {
+public class DropinInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
@@ -37,6 +37,7 @@ public class RoleDeclaringInitializer implements ServletContainerInitializer {
         }
         context.addFilter("jwt-dropin-bearer-challenge", BearerChallengeFilter.class)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.addListener(RuntimeStarter.class);
     }
 
     static Set<String> rolesOf(Class<?> type) {
