@@ -23,9 +23,31 @@ public final class Http {
     }
 
     public static HttpResponse<String> send(URL base, String path, String method, String... headers) {
+        return send(base, path, method, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** POST a form, with header name/value pairs. */
+    public static HttpResponse<String> postForm(URL base, String path, String form, String... headers) {
+        return send(base, path, "POST", HttpRequest.BodyPublishers.ofString(form),
+                concat(headers, "Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    public static HttpResponse<String> postJson(URL base, String path, String json, String... headers) {
+        return send(base, path, "POST", HttpRequest.BodyPublishers.ofString(json),
+                concat(headers, "Content-Type", "application/json"));
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
+    }
+
+    private static HttpResponse<String> send(URL base, String path, String method, HttpRequest.BodyPublisher body,
+            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toExternalForm()).resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
