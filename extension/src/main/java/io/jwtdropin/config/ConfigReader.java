@@ -32,6 +32,8 @@ public final class ConfigReader {
     /** RFC 8725 and NIST: RSA keys under 2048 bits are refused unless configuration lowers the floor. */
     static final int DEFAULT_RSA_MIN_BITS = 2048;
     static final long DEFAULT_LIFETIME_SECONDS = 900;
+    static final long DEFAULT_CACHE_SIZE = 4096;
+    static final long DEFAULT_CACHE_TTL_SECONDS = 300;
     private static final Map<String, Source> SOURCE_NAMES =
             Map.of("authorization", Source.AUTHORIZATION_HEADER, "cookie", Source.COOKIE);
 
@@ -60,7 +62,9 @@ public final class ConfigReader {
                 decryptAlgorithms(),
                 values.positive(TOKEN_MAX_LENGTH).orElse((long) DEFAULT_MAX_TOKEN_LENGTH).intValue(),
                 rsaMinBits(),
-                issuing(issuer, audiences));
+                issuing(issuer, audiences),
+                values.seconds(CACHE_SIZE).orElse(DEFAULT_CACHE_SIZE).intValue(),
+                Duration.ofSeconds(values.positive(CACHE_TTL).orElse(DEFAULT_CACHE_TTL_SECONDS)));
     }
 
     private KeySource verificationKey() {

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param maxTokenLength    tokens longer than this (in characters) are refused before any parsing
  * @param minRsaBits        RSA verification keys shorter than this fail deployment
  * @param issuing           how the application mints tokens, if it does
+ * @param cacheSize         verified tokens kept (0: no cache)
+ * @param cacheTtl          the longest a verified token is kept
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -33,7 +35,9 @@ public record JwtAuthConfig(
         Set<String> decryptAlgorithms,
         int maxTokenLength,
         int minRsaBits,
-        Optional<IssuingConfig> issuing) {
+        Optional<IssuingConfig> issuing,
+        int cacheSize,
+        Duration cacheTtl) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);

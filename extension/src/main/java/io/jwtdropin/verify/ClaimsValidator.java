@@ -36,19 +36,35 @@ final class ClaimsValidator {
         this.clock = clock;
     }
 
-    void validate(JsonObject claims) throws TokenRejectedException {
-        Instant now = clock.instant();
+    /** @return the token's times, once every rule passed */
+    TokenTimes validate(JsonObject claims) throws TokenRejectedException {
         Instant exp = numericDate(claims, "exp").orElseThrow(() -> new TokenRejectedException(FailureReason.MISSING_EXP));
         Instant iat = numericDate(claims, "iat").orElseThrow(() -> new TokenRejectedException(FailureReason.MISSING_IAT));
-        Optional<Instant> nbf = numericDate(claims, "nbf");
+        if (iat.isAfter(exp)) {
+            throw new TokenRejectedException(FailureReason.IAT_AFTER_EXP);
+        }
+        TokenTimes times = new TokenTimes(iat, exp, numericDate(claims, "nbf"));
+        checkTimes(times);
+        if (issuer.isPresent() && !(claims.get("iss") instanceof JsonString iss && issuer.get().equals(iss.getString()))) {
+            throw new TokenRejectedException(FailureReason.BAD_ISSUER);
+        }
+        if (!audiences.isEmpty() && !audienceMatches(claims.get("aud"))) {
+            throw new TokenRejectedException(FailureReason.BAD_AUDIENCE);
+        }
+        return times;
+    }
+
+    /** The rules that depend on the clock; run again each time a cached token is used. */
+    void checkTimes(TokenTimes times) throws TokenRejectedException {
+        Instant now = clock.instant();
+        Instant exp = times.expiresAt();
+        Instant iat = times.issuedAt();
+        Optional<Instant> nbf = times.notBefore();
         if (now.isAfter(exp.plus(skew))) {
             throw new TokenRejectedException(FailureReason.EXPIRED, "exp " + exp + ", now " + now);
         }
         if (iat.isAfter(now.plus(skew))) {
             throw new TokenRejectedException(FailureReason.ISSUED_IN_FUTURE, "iat " + iat + ", now " + now);
-        }
-        if (iat.isAfter(exp)) {
-            throw new TokenRejectedException(FailureReason.IAT_AFTER_EXP);
         }
         if (nbf.isPresent() && nbf.get().isAfter(now.plus(skew))) {
             throw new TokenRejectedException(FailureReason.NOT_YET_VALID, "nbf " + nbf.get() + ", now " + now);
@@ -56,12 +72,6 @@ final class ClaimsValidator {
         // Token age is a policy on when the token was minted, so no skew is added (as the TCK expects).
         if (maxAge.isPresent() && now.isAfter(iat.plus(maxAge.get()))) {
             throw new TokenRejectedException(FailureReason.TOO_OLD, "iat " + iat + ", now " + now);
-        }
-        if (issuer.isPresent() && !(claims.get("iss") instanceof JsonString iss && issuer.get().equals(iss.getString()))) {
-            throw new TokenRejectedException(FailureReason.BAD_ISSUER);
-        }
-        if (!audiences.isEmpty() && !audienceMatches(claims.get("aud"))) {
-            throw new TokenRejectedException(FailureReason.BAD_AUDIENCE);
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * The verification path, top to bottom: size and form, decryption (when configured), header, key choice by pinned
- * algorithm and {@code kid}, signature, payload (parsed once), claims, caller name and groups. Immutable and thread-safe; build it with
+ * algorithm and {@code kid}, signature, payload (parsed once), claims, caller name and groups — unless the token
+ * was verified before and is in the cache, whose hits still re-check the token's times. Immutable and thread-safe; build it with
  * {@link VerifierFactory}.
  */
 public final class TokenVerifier {
@@ -29,20 +30,38 @@ public final class TokenVerifier {
     private final Optional<JweDecryptor> decryptor;
     private final ClaimsValidator claimsValidator;
     private final JsonReaderFactory json;
+    private final Optional<VerifiedTokenCache> cache;
 
     TokenVerifier(int maxLength, KeyProvider keys, Optional<JweDecryptor> decryptor, ClaimsValidator claimsValidator,
-            JsonReaderFactory json) {
+            JsonReaderFactory json, Optional<VerifiedTokenCache> cache) {
         this.maxLength = maxLength;
         this.keys = keys;
         this.decryptor = decryptor;
         this.claimsValidator = claimsValidator;
         this.json = json;
+        this.cache = cache;
     }
 
     public VerifiedToken verify(String token) throws TokenRejectedException {
         if (token.length() > maxLength) {
             throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
         }
+        VerifiedToken cached = cache.isPresent() ? cache.get().get(token) : null;
+        if (cached != null) {
+            claimsValidator.checkTimes(cached.times());
+            return cached;
+        }
+        VerifiedToken verified = verifyUncached(token);
+        cache.ifPresent(c -> c.put(token, verified));
+        return verified;
+    }
+
+    /** Cache hits and misses so far (both 0 when the cache is off). */
+    public long[] cacheHitsAndMisses() {
+        return cache.map(c -> new long[] {c.hits(), c.misses()}).orElse(new long[] {0, 0});
+    }
+
+    private VerifiedToken verifyUncached(String token) throws TokenRejectedException {
         int segments = CompactForm.segments(token);
         SignedJWT jws;
         if (decryptor.isPresent()) {
@@ -61,8 +80,8 @@ public final class TokenVerifier {
         }
         verifySignature(jws);
         JsonObject claims = readJson(JsonLimits.checkedText(jws.getPayload().toBytes()));
-        claimsValidator.validate(claims);
-        return new VerifiedToken(token, claims, callerName(claims), groups(claims));
+        TokenTimes times = claimsValidator.validate(claims);
+        return new VerifiedToken(token, claims, callerName(claims), groups(claims), times);
     }
 
     private static SignedJWT parse(String token) throws TokenRejectedException {

@@ -10,8 +10,9 @@ import java.util.Set;
  * @param claims   the (inner, for JWE) payload
  * @param name     {@code upn}, else {@code preferred_username}, else {@code sub}
  * @param groups   the {@code groups} claim; empty when absent or not an array of strings
+ * @param times    its NumericDates, checked again whenever a cached token is used
  */
-public record VerifiedToken(String rawToken, JsonObject claims, String name, Set<String> groups) {
+public record VerifiedToken(String rawToken, JsonObject claims, String name, Set<String> groups, TokenTimes times) {
 
     public VerifiedToken {
         groups = Set.copyOf(groups);

@@ -31,7 +31,10 @@ public final class VerifierFactory {
                 .map(source -> new JweDecryptor(privateKeys(source, loader), config.decryptAlgorithms()));
         ClaimsValidator claims = new ClaimsValidator(config.issuer(), config.audiences(), config.clockSkew(),
                 config.maxTokenAge(), clock);
-        return new TokenVerifier(config.maxTokenLength(), keys, decryptor, claims, Json.createReaderFactory(Map.of()));
+        Optional<VerifiedTokenCache> cache = config.cacheSize() == 0 ? Optional.empty()
+                : Optional.of(new VerifiedTokenCache(config.cacheSize(), config.cacheTtl(), clock));
+        return new TokenVerifier(config.maxTokenLength(), keys, decryptor, claims, Json.createReaderFactory(Map.of()),
+                cache);
     }
 
     private static KeyProvider verificationKeys(JwtAuthConfig config, ClassLoader loader, Clock clock) {

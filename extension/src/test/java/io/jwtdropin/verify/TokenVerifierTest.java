@@ -160,7 +160,8 @@ class TokenVerifierTest {
                 Arguments.of("space inside", parts[0] + " ." + parts[1] + "." + parts[2], FailureReason.MALFORMED),
                 Arguments.of("too long", "a".repeat(9000), FailureReason.TOO_LARGE),
                 Arguments.of("JWE without decryption key", "a.b.c.d.e", FailureReason.MALFORMED),
-                Arguments.of("expired beyond skew", claimsWith(b -> b.expirationTime(Date.from(NOW.minusSeconds(61)))),
+                Arguments.of("expired beyond skew", claimsWith(b -> b.issueTime(Date.from(NOW.minusSeconds(120)))
+                        .expirationTime(Date.from(NOW.minusSeconds(61)))),
                         FailureReason.EXPIRED),
                 Arguments.of("no exp", claimsWith(b -> b.expirationTime(null)), FailureReason.MISSING_EXP),
                 Arguments.of("no iat", claimsWith(b -> b.issueTime(null)), FailureReason.MISSING_IAT),

@@ -1,0 +1,93 @@
+package io.jwtdropin.verify;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Tokens already verified, so a repeated token costs a hash and a map look-up instead of a signature check.
+ * Keyed by the SHA-256 of the token (the token itself is not kept as a key); bounded in size; an entry lives until
+ * the token's {@code exp} or the configured TTL, whichever is first. The caller re-checks the token's times on
+ * every hit.
+ */
+final class VerifiedTokenCache {
+
+    private record Entry(VerifiedToken token, Instant evictAt) {
+    }
+
+    private final int maxEntries;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    VerifiedTokenCache(int maxEntries, Duration ttl, Clock clock) {
+        this.maxEntries = maxEntries;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** @return the verified token, or null */
+    VerifiedToken get(String token) {
+        ByteBuffer key = key(token);
+        Entry entry = entries.get(key);
+        if (entry == null || !clock.instant().isBefore(entry.evictAt())) {
+            if (entry != null) {
+                entries.remove(key, entry);
+            }
+            misses.increment();
+            return null;
+        }
+        hits.increment();
+        return entry.token();
+    }
+
+    void put(String token, VerifiedToken verified) {
+        Instant now = clock.instant();
+        Instant byTtl = now.plus(ttl);
+        Instant exp = verified.times().expiresAt();
+        if (entries.size() >= maxEntries) {
+            evict(now);
+        }
+        entries.put(key(token), new Entry(verified, exp.isBefore(byTtl) ? exp : byTtl));
+    }
+
+    /** Drops expired entries; if that is not enough, drops arbitrary ones down to 90% of the bound. */
+    private void evict(Instant now) {
+        entries.values().removeIf(e -> !now.isBefore(e.evictAt()));
+        Iterator<ByteBuffer> keys = entries.keySet().iterator();
+        while (entries.size() >= maxEntries * 9 / 10 && keys.hasNext()) {
+            keys.next();
+            keys.remove();
+        }
+    }
+
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private static ByteBuffer key(String token) {
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}
