@@ -60,7 +60,7 @@ public class VerificationBenchmark {
     @Param({"RS256", "PS256", "ES256"})
     public String alg;
 
-    private Tokens tokens;
+    private BenchTokens tokens;
     private String token;
     private byte[] signingInput;
     private byte[] signature;
@@ -72,7 +72,7 @@ public class VerificationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        tokens = new Tokens(alg);
+        tokens = new BenchTokens(alg);
         token = tokens.mint("alice");
         int lastDot = token.lastIndexOf('.');
         signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
@@ -87,10 +87,10 @@ public class VerificationBenchmark {
                 : new ECKey.Builder(Curve.P_256, (ECPublicKey) tokens.keys.getPublic()).build());
         nimbus = new DefaultJWTProcessor<>();
         nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(alg), new ImmutableJWKSet<>(jwks)));
-        nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(Tokens.ISSUER)
+        nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(BenchTokens.ISSUER)
                 .build(), Set.of("exp", "iat", "sub")));
 
-        jose4j = new JwtConsumerBuilder().setVerificationKey(tokens.keys.getPublic()).setExpectedIssuer(Tokens.ISSUER)
+        jose4j = new JwtConsumerBuilder().setVerificationKey(tokens.keys.getPublic()).setExpectedIssuer(BenchTokens.ISSUER)
                 .setExpectedAudience("bench").setRequireExpirationTime().setRequireIssuedAt().build();
 
         ours = ours(Map.of("jwtdropin.cache.size", "0"));
@@ -99,7 +99,7 @@ public class VerificationBenchmark {
 
     private TokenVerifier ours(Map<String, String> extra) {
         Map<String, String> values = new java.util.HashMap<>(Map.of("mp.jwt.verify.publickey", tokens.publicKeyPem(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER, "mp.jwt.verify.audiences", "bench",
+                "mp.jwt.verify.issuer", BenchTokens.ISSUER, "mp.jwt.verify.audiences", "bench",
                 "mp.jwt.verify.publickey.algorithm", alg));
         values.putAll(extra);
         return VerifierFactory.create(ConfigReader.read(k -> Optional.ofNullable(values.get(k))),

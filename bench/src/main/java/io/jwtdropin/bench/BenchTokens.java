@@ -18,27 +18,27 @@ import java.util.List;
 import java.util.UUID;
 
 /** Key pairs and realistic MP-JWT tokens (the claims an IdP sends) for one algorithm. */
-final class Tokens {
+public final class BenchTokens {
 
     static final String ISSUER = "https://idp.bench.example";
 
     final JWSAlgorithm algorithm;
     final KeyPair keys;
 
-    Tokens(String algorithm) throws Exception {
+    public BenchTokens(String algorithm) throws Exception {
         this.algorithm = JWSAlgorithm.parse(algorithm);
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.startsWith("ES") ? "EC" : "RSA");
         generator.initialize(algorithm.startsWith("ES") ? 256 : 2048);
         this.keys = generator.generateKeyPair();
     }
 
-    String publicKeyPem() {
+    public String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----";
     }
 
     /** A fresh token (new jti) valid for an hour. */
-    String mint(String user) throws Exception {
+    public String mint(String user) throws Exception {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(user).claim("upn", user + "@bench.example")
                 .claim("preferred_username", user).audience("bench").claim("groups", List.of("user", "reader"))
