@@ -125,7 +125,7 @@ public class JwtDropinExtension implements Extension {
             JwtAuthConfig config = ConfigReader.read(key -> mpConfig.getOptionalValue(key, String.class));
             TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC());
             Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
-                    VerifierFactory.privateKey(issuing.signingKey(), loader), Clock.systemUTC()));
+                    VerifierFactory.signingKey(issuing.signingKey(), loader), Clock.systemUTC()));
             runtime = new JwtRuntime(config, new TokenExtractor(config.transport()), new CsrfGuard(config.transport()),
                     verifier, signer);
             LOG.info(() -> "JWTD-001 jwt-dropin active" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""

@@ -19,6 +19,7 @@ public final class ConfigKeys {
     public static final String PREFIX = "jwtdropin.";
     public static final String TOKEN_MAX_LENGTH = PREFIX + "token.max-length";
     public static final String RSA_MIN_BITS = PREFIX + "verify.rsa.min-bits";
+    public static final String VERIFY_SECRET = PREFIX + "verify.secret";
     public static final String CACHE_SIZE = PREFIX + "cache.size";
     public static final String CACHE_TTL = PREFIX + "cache.ttl";
     public static final String TOKEN_SOURCES = PREFIX + "token.sources";

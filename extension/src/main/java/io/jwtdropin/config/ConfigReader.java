@@ -18,11 +18,12 @@ public final class ConfigReader {
 
     /** Signature algorithms we verify (RFC 7518 names). */
     public static final Set<String> SIGNATURE_ALGORITHMS =
-            Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+            Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
+                    "HS256", "HS384", "HS512");
     /** JWE key management algorithms MP-JWT requires; both are accepted unless one is configured. */
     public static final Set<String> DECRYPT_ALGORITHMS = Set.of("RSA-OAEP", "RSA-OAEP-256");
     /** Algorithms we sign with. */
-    public static final Set<String> ISSUE_ALGORITHMS = Set.of("RS256", "PS256", "ES256");
+    public static final Set<String> ISSUE_ALGORITHMS = Set.of("RS256", "PS256", "ES256", "EdDSA", "HS256");
     /** Where a key is looked for when none is configured (the same default as Payara's built-in). */
     public static final String DEFAULT_KEY_LOCATION = "/publicKey.pem";
     /** The token cookie's name when our sources key turns cookies on and MP names none. */
@@ -64,7 +65,8 @@ public final class ConfigReader {
                 rsaMinBits(),
                 issuing(issuer, audiences),
                 values.seconds(CACHE_SIZE).orElse(DEFAULT_CACHE_SIZE).intValue(),
-                Duration.ofSeconds(values.positive(CACHE_TTL).orElse(DEFAULT_CACHE_TTL_SECONDS)));
+                Duration.ofSeconds(values.positive(CACHE_TTL).orElse(DEFAULT_CACHE_TTL_SECONDS)),
+                values.string(VERIFY_SECRET));
     }
 
     private KeySource verificationKey() {
@@ -110,14 +112,21 @@ public final class ConfigReader {
 
     private Optional<IssuingConfig> issuing(Optional<String> verifyIssuer, Set<String> audiences) {
         Optional<String> key = values.string(ISSUE_KEY_LOCATION);
-        if (key.isEmpty()) {
+        String algorithm = values.listOf(ISSUE_ALGORITHM, ISSUE_ALGORITHMS).stream().findFirst().orElse("RS256");
+        boolean hmac = algorithm.startsWith("HS");
+        if (hmac && values.string(VERIFY_SECRET).isEmpty()) {
+            throw new InvalidConfigException(ISSUE_ALGORITHM, "is " + algorithm + ", which signs with "
+                    + VERIFY_SECRET + "; set it.");
+        }
+        if (key.isEmpty() && !hmac) {
             return Optional.empty();
         }
         String issuer = values.string(ISSUE_ISSUER).or(() -> verifyIssuer).orElseThrow(() -> new InvalidConfigException(
                 ISSUE_ISSUER, "is needed to issue tokens; set it or " + VERIFY_ISSUER + "."));
         return Optional.of(new IssuingConfig(
-                new KeySource(ISSUE_KEY_LOCATION, false, key.get(), false),
-                values.listOf(ISSUE_ALGORITHM, ISSUE_ALGORITHMS).stream().findFirst().orElse("RS256"),
+                hmac ? new KeySource(VERIFY_SECRET, true, values.string(VERIFY_SECRET).get(), false)
+                        : new KeySource(ISSUE_KEY_LOCATION, false, key.get(), false),
+                algorithm,
                 issuer,
                 values.string(ISSUE_AUDIENCE).or(() -> audiences.stream().findFirst()),
                 Duration.ofSeconds(values.positive(ISSUE_LIFETIME).orElse(DEFAULT_LIFETIME_SECONDS)),

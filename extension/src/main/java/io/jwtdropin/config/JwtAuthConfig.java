@@ -22,6 +22,7 @@ import java.util.Set;
  * @param issuing           how the application mints tokens, if it does
  * @param cacheSize         verified tokens kept (0: no cache)
  * @param cacheTtl          the longest a verified token is kept
+ * @param secret            a base64url HMAC secret (HS256/384/512), if configured
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -37,7 +38,8 @@ public record JwtAuthConfig(
         int minRsaBits,
         Optional<IssuingConfig> issuing,
         int cacheSize,
-        Duration cacheTtl) {
+        Duration cacheTtl,
+        Optional<String> secret) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);

@@ -11,7 +11,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.IssuingConfig;
-import java.security.PrivateKey;
+import com.nimbusds.jose.crypto.MACSigner;
+import io.jwtdropin.verify.JdkEdDsa;
+import java.security.Key;
+import java.security.interfaces.EdECPrivateKey;
+import javax.crypto.SecretKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
@@ -30,7 +34,7 @@ public final class TokenSigner {
     private final JWSSigner signer;
     private final Clock clock;
 
-    public TokenSigner(IssuingConfig config, PrivateKey key, Clock clock) {
+    public TokenSigner(IssuingConfig config, Key key, Clock clock) {
         this.config = config;
         this.clock = clock;
         JWSAlgorithm algorithm = JWSAlgorithm.parse(config.algorithm());
@@ -40,6 +44,10 @@ public final class TokenSigner {
                 signer = new ECDSASigner(ec);
             } else if (JWSAlgorithm.Family.RSA.contains(algorithm) && key instanceof RSAPrivateKey rsa) {
                 signer = new RSASSASigner(rsa);
+            } else if (JWSAlgorithm.EdDSA.equals(algorithm) && key instanceof EdECPrivateKey ed) {
+                signer = JdkEdDsa.signer(ed);
+            } else if (JWSAlgorithm.Family.HMAC_SHA.contains(algorithm) && key instanceof SecretKey secret) {
+                signer = new MACSigner(secret.getEncoded());
             } else {
                 throw new InvalidConfigException(config.signingKey().configKey(), "holds a " + key.getAlgorithm()
                         + " key, which cannot sign " + algorithm + " (jwtdropin.issue.algorithm).");

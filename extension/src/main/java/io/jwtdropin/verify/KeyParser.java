@@ -1,9 +1,11 @@
 package io.jwtdropin.verify;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ public final class KeyParser {
     }
 
     private static Key der(byte[] der, Use use) {
-        for (String algorithm : new String[] {"RSA", "EC"}) {
+        for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
             try {
                 KeyFactory factory = KeyFactory.getInstance(algorithm);
                 return use == Use.PUBLIC
@@ -99,7 +101,7 @@ public final class KeyParser {
                 // try the next key type
             }
         }
-        throw new IllegalArgumentException("is not a PEM, JWK or JWK set, nor DER of an RSA or EC "
+        throw new IllegalArgumentException("is not a PEM, JWK or JWK set, nor DER of an RSA, EC or Ed25519 "
                 + (use == Use.PUBLIC ? "public" : "private") + " key.");
     }
 
@@ -137,10 +139,24 @@ public final class KeyParser {
             if (jwk instanceof ECKey ec) {
                 return use == Use.PUBLIC ? ec.toECPublicKey() : ec.toECPrivateKey();
             }
+            if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+                // Ed25519 keys in their standard DER wrappings (RFC 8410): a fixed prefix, then the raw key.
+                return use == Use.PUBLIC ? der(concat(ED25519_SPKI_PREFIX, okp.getX().decode()), use)
+                        : der(concat(ED25519_PKCS8_PREFIX, okp.getD().decode()), use);
+            }
         } catch (JOSEException e) {
             throw new IllegalArgumentException("holds a JWK that cannot be converted: " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("holds a JWK of unsupported type " + jwk.getKeyType() + ".");
+    }
+
+    private static final byte[] ED25519_SPKI_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final byte[] ED25519_PKCS8_PREFIX = java.util.HexFormat.of().parseHex("302e020100300506032b657004220420");
+
+    private static byte[] concat(byte[] prefix, byte[] key) {
+        byte[] all = java.util.Arrays.copyOf(prefix, prefix.length + key.length);
+        System.arraycopy(key, 0, all, prefix.length, key.length);
+        return all;
     }
 
     private static void requireUse(Use actual, Use expected, String what) {

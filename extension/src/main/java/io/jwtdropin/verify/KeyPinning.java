@@ -3,9 +3,12 @@ package io.jwtdropin.verify;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import javax.crypto.SecretKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -68,12 +71,39 @@ public final class KeyPinning {
         if (key.key() instanceof ECPublicKey ec) {
             return Set.of(ecAlgorithm(ec));
         }
+        if (key.key() instanceof EdECPublicKey) {
+            return Set.of(JWSAlgorithm.EdDSA);
+        }
+        if (key.key() instanceof SecretKey secret) {
+            return hmacFamily(secret.getEncoded().length);
+        }
         throw new IllegalArgumentException("holds a " + key.key().getAlgorithm()
-                + " key, which is not an RSA or EC public key.");
+                + " key, which is not an RSA, EC or Ed25519 public key.");
     }
 
     private static JWSAlgorithm defaultFor(ParsedKey key) {
-        return key.key() instanceof ECPublicKey ec ? ecAlgorithm(ec) : JWSAlgorithm.RS256;
+        if (key.key() instanceof ECPublicKey ec) {
+            return ecAlgorithm(ec);
+        }
+        if (key.key() instanceof EdECPublicKey) {
+            return JWSAlgorithm.EdDSA;
+        }
+        return key.key() instanceof SecretKey ? JWSAlgorithm.HS256 : JWSAlgorithm.RS256;
+    }
+
+    /** RFC 7518 §3.2: an HMAC key at least as long as the hash; shorter secrets fail deployment. */
+    private static Set<JWSAlgorithm> hmacFamily(int bytes) {
+        if (bytes < 32) {
+            throw new IllegalArgumentException("is a secret of " + bytes + " bytes; HS256 needs at least 32.");
+        }
+        Set<JWSAlgorithm> family = new LinkedHashSet<>(Set.of(JWSAlgorithm.HS256));
+        if (bytes >= 48) {
+            family.add(JWSAlgorithm.HS384);
+        }
+        if (bytes >= 64) {
+            family.add(JWSAlgorithm.HS512);
+        }
+        return family;
     }
 
     private static JWSAlgorithm ecAlgorithm(ECPublicKey ec) {
@@ -92,8 +122,16 @@ public final class KeyPinning {
 
     private static com.nimbusds.jose.JWSVerifier verifier(ParsedKey key) {
         try {
-            return key.key() instanceof RSAPublicKey rsa ? new RSASSAVerifier(rsa)
-                    : new ECDSAVerifier((ECPublicKey) key.key());
+            if (key.key() instanceof RSAPublicKey rsa) {
+                return new RSASSAVerifier(rsa);
+            }
+            if (key.key() instanceof EdECPublicKey ed) {
+                return JdkEdDsa.verifier(ed);
+            }
+            if (key.key() instanceof SecretKey secret) {
+                return new MACVerifier(secret.getEncoded());
+            }
+            return new ECDSAVerifier((ECPublicKey) key.key());
         } catch (JOSEException e) {
             throw new IllegalArgumentException("holds a key nimbus cannot verify with: " + e.getMessage(), e);
         }

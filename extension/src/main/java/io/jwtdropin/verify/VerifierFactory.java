@@ -10,7 +10,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jwtdropin.config.ConfigKeys;
+import java.security.Key;
 import java.security.PrivateKey;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +46,13 @@ public final class VerifierFactory {
         if (source.isRemote()) {
             return new RemoteKeyProvider(URI.create(source.value()), config.algorithms(), config.minRsaBits(), clock);
         }
-        String text = read(source, loader);
         try {
-            KeySet keys = KeyPinning.pin(KeyParser.parse(text, KeyParser.Use.PUBLIC), config.algorithms(),
-                    config.minRsaBits());
+            List<ParsedKey> parsed = new java.util.ArrayList<>();
+            config.secret().ifPresent(secret -> parsed.add(new ParsedKey(null, null, secretKey(secret))));
+            if (!(source.implicit() && !parsed.isEmpty() && !exists(source, loader))) {
+                parsed.addAll(KeyParser.parse(read(source, loader), KeyParser.Use.PUBLIC));
+            }
+            KeySet keys = KeyPinning.pin(parsed, config.algorithms(), config.minRsaBits());
             if (keys.keys().isEmpty()) {
                 throw new IllegalArgumentException("holds no key usable with the algorithm(s) "
                         + (config.algorithms().isEmpty() ? "RS256/ES256" : config.algorithms()) + ".");
@@ -70,8 +77,24 @@ public final class VerifierFactory {
         }
     }
 
-    /** The one private key (PKCS#8 PEM or a private JWK) at {@code source}, for signing. */
-    public static PrivateKey privateKey(KeySource source, ClassLoader loader) {
+    /** The HMAC secret of {@code jwtdropin.verify.secret} (base64url). */
+    public static SecretKey secretKey(String base64url) {
+        try {
+            return new SecretKeySpec(java.util.Base64.getUrlDecoder().decode(base64url.trim()), "HmacSHA256");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(ConfigKeys.VERIFY_SECRET, "is not base64url.", e);
+        }
+    }
+
+    private static boolean exists(KeySource source, ClassLoader loader) {
+        return loader.getResource(source.value().replaceFirst("^/", "")) != null;
+    }
+
+    /** The signing key: the one private key (PKCS#8 PEM or a private JWK) at {@code source}, or the HMAC secret. */
+    public static Key signingKey(KeySource source, ClassLoader loader) {
+        if (source.inline() && ConfigKeys.VERIFY_SECRET.equals(source.configKey())) {
+            return secretKey(source.value());
+        }
         try {
             List<ParsedKey> keys = KeyParser.parse(read(source, loader), KeyParser.Use.PRIVATE);
             if (keys.size() != 1 || !(keys.get(0).key() instanceof PrivateKey key)) {

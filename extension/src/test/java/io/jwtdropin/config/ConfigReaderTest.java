@@ -60,7 +60,7 @@ class ConfigReaderTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "mp.jwt.verify.publickey.algorithm | HS256 | unsupported value 'HS256'",
+        "mp.jwt.verify.publickey.algorithm | HS1 | unsupported value 'HS1'",
         "mp.jwt.verify.publickey.algorithm | none | unsupported value 'none'",
         "mp.jwt.token.header | X-Token | must be 'Authorization' or 'Cookie'",
         "mp.jwt.verify.clock.skew | -1 | must not be negative",
@@ -104,7 +104,12 @@ class ConfigReaderTest {
         InvalidConfigException hs = assertThrows(InvalidConfigException.class, () -> read(Map.of(
                 "jwtdropin.issue.key.location", "file:/k.pem", "mp.jwt.verify.issuer", "https://me",
                 "jwtdropin.issue.algorithm", "HS256")));
-        assertTrue(hs.getMessage().contains("jwtdropin.issue.algorithm names an unsupported value 'HS256'"), hs.getMessage());
+        assertTrue(hs.getMessage().contains("jwtdropin.issue.algorithm is HS256, which signs with jwtdropin.verify.secret"),
+                hs.getMessage());
+        InvalidConfigException rs1 = assertThrows(InvalidConfigException.class, () -> read(Map.of(
+                "jwtdropin.issue.key.location", "file:/k.pem", "mp.jwt.verify.issuer", "https://me",
+                "jwtdropin.issue.algorithm", "RS1")));
+        assertTrue(rs1.getMessage().contains("jwtdropin.issue.algorithm names an unsupported value 'RS1'"), rs1.getMessage());
     }
 
     @Test
