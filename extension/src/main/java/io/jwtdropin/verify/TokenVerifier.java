@@ -3,15 +3,10 @@ package io.jwtdropin.verify;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.text.ParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -63,41 +58,29 @@ public final class TokenVerifier {
 
     private VerifiedToken verifyUncached(String token) throws TokenRejectedException {
         int segments = CompactForm.segments(token);
-        SignedJWT jws;
+        String jws = token;
         if (decryptor.isPresent()) {
             if (segments != CompactForm.JWE_SEGMENTS) {
                 throw new TokenRejectedException(FailureReason.ENCRYPTION_REQUIRED);
             }
-            jws = decryptor.get().decrypt(token);
-        } else {
-            if (segments != CompactForm.JWS_SEGMENTS) {
-                throw new TokenRejectedException(FailureReason.MALFORMED, "JWE sent but no decryption key configured");
+            jws = decryptor.get().decrypt(token).getParsedString();
+            if (CompactForm.segments(jws) != CompactForm.JWS_SEGMENTS) {
+                throw new TokenRejectedException(FailureReason.NOT_NESTED);
             }
-            jws = parse(token);
+        } else if (segments != CompactForm.JWS_SEGMENTS) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, "JWE sent but no decryption key configured");
         }
-        if (jws.getHeader().getCriticalParams() != null) {
-            throw new TokenRejectedException(FailureReason.CRITICAL_HEADER, jws.getHeader().getCriticalParams().toString());
-        }
-        verifySignature(jws);
-        JsonObject claims = readJson(JsonLimits.checkedText(jws.getPayload().toBytes()));
+        CompactJws parts = CompactJws.parse(jws, json);
+        verifySignature(parts);
+        JsonObject claims = CompactJws.object(JsonLimits.checkedText(parts.payload()), json);
         TokenTimes times = claimsValidator.validate(claims);
         return new VerifiedToken(token, claims, callerName(claims), groups(claims), times);
     }
 
-    private static SignedJWT parse(String token) throws TokenRejectedException {
-        // The header is checked (UTF-8, depth) before nimbus parses it; the payload is parsed once, by us, later.
-        JsonLimits.checkedText(Base64URL.from(token.substring(0, token.indexOf('.'))).decode());
-        try {
-            return SignedJWT.parse(token);
-        } catch (ParseException e) {
-            throw new TokenRejectedException(FailureReason.MALFORMED, e.getMessage());
-        }
-    }
-
-    private void verifySignature(SignedJWT jws) throws TokenRejectedException {
-        JWSHeader header = jws.getHeader();
+    private void verifySignature(CompactJws jws) throws TokenRejectedException {
+        JWSHeader header = jws.header();
         KeySet keySet = keys.keys();
-        String kid = header.getKeyID();
+        String kid = jws.kid();
         if (kid != null && !keySet.hasKid(kid)) {
             keySet = keys.keysForUnknownKid(kid);
         }
@@ -108,16 +91,16 @@ public final class TokenVerifier {
             throw new TokenRejectedException(algKnown ? FailureReason.NO_MATCHING_KEY
                     : FailureReason.ALGORITHM_NOT_ALLOWED, "alg " + header.getAlgorithm());
         }
-        if (JWSAlgorithm.Family.EC.contains(header.getAlgorithm()) && hasZeroHalf(jws.getSignature().decode())) {
+        if (JWSAlgorithm.Family.EC.contains(header.getAlgorithm()) && hasZeroHalf(jws.signature().decode())) {
             // CVE-2022-21449: refused here, whatever the JDK would say.
             throw new TokenRejectedException(FailureReason.BAD_SIGNATURE, "ECDSA r or s is zero");
         }
         for (VerificationKey key : candidates) {
             try {
-                if (jws.verify(key.verifier())) {
+                if (key.verifier().verify(header, jws.signingInput(), jws.signature())) {
                     return;
                 }
-            } catch (JOSEException | IllegalStateException e) {
+            } catch (JOSEException | RuntimeException e) {
                 // a verifier that cannot handle this input counts as a failed signature
             }
         }
@@ -134,14 +117,6 @@ public final class TokenVerifier {
             sZero &= signature[half + i] == 0;
         }
         return signature.length % 2 != 0 || rZero || sZero;
-    }
-
-    private JsonObject readJson(String payload) throws TokenRejectedException {
-        try (JsonReader reader = json.createReader(new StringReader(payload))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            throw new TokenRejectedException(FailureReason.MALFORMED, "payload is not a JSON object");
-        }
     }
 
     private static String callerName(JsonObject claims) throws TokenRejectedException {
