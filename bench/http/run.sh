@@ -31,20 +31,18 @@ printf 'mp.jwt.verify.publickey.location=/publicKey.pem\nmp.jwt.verify.issuer=ht
 mkdir -p "$war/WEB-INF/lib" && cp extension/target/jwt-dropin-*.jar "$war/WEB-INF/lib/" && rm -f "$war"/WEB-INF/lib/original-*
 (cd "$war" && jar cf ../dropin.war .)
 
-pids=()
-stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+dropin_pid="" builtin_pid=""
+stop() { for pid in $dropin_pid $builtin_pid; do kill "$pid" 2>/dev/null || true; done; }
 trap stop EXIT
 start() { # war port
   java -Xmx1g -XX:+UseSerialGC -jar "$out/payara-micro.jar" --deploy "$out/$1" --contextroot / --port "$2" \
     --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$out/${1%.war}.log" 2>&1 &
-  pids+=($!)
   echo $!
 }
-dropin_pid=$(start dropin.war $dropin_port)
-builtin_pid=$(start builtin.war $builtin_port)
-for port in $dropin_port $builtin_port; do
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/open" && break; sleep 1; done
-done
+ready() { for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$1/open" && return 0; sleep 1; done; return 1; }
+# One after the other, so that each deployment time is measured on an otherwise idle server.
+dropin_pid=$(start dropin.war $dropin_port); ready $dropin_port
+builtin_pid=$(start builtin.war $builtin_port); ready $builtin_port
 
 token=$(cat "$out/keys/token.txt")
 export TOKENS="$out/keys/tokens.txt"
@@ -99,7 +97,13 @@ for n, v in rows.items():
     vs_builtin = f"{med[n] / med[builtin]:.2f}×" if n.startswith("jwt-dropin") and med.get(builtin) else ""
     lines.append(f"| {n} | {med[n]:.0f} | {v[-1][1]} | {cpu[n]} | {sum(r[3] for r in v)} | {med[n] / med['open']:.2f}× | {vs_builtin} |")
 status = open(f"{out}/status.txt").read().strip().replace("\n", "; ")
-text = "\n".join(lines) + f"\n\nSingle-request check: {status}.\n"
+import re
+def deploy_ms(name):
+    m = re.search(r"was successfully deployed in ([0-9,]+) milliseconds", open(f"{out}/{name}.log").read())
+    return int(m.group(1).replace(",", "")) if m else None
+d, b = deploy_ms("dropin"), deploy_ms("builtin")
+deploy = f"Deployment of the same WAR: with our jar {d} ms, without {b} ms." if d and b else "Deployment times not found."
+text = "\n".join(lines) + f"\n\nSingle-request check: {status}. {deploy}\n"
 open(f"{out}/results.md", "w").write(text)
 print(text)
 PY
