@@ -44,6 +44,7 @@ ready() { for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$1/o
 dropin_pid=$(start dropin.war $dropin_port); ready $dropin_port
 builtin_pid=$(start builtin.war $builtin_port); ready $builtin_port
 
+: > "$out/runs.txt"
 token=$(cat "$out/keys/token.txt")
 export TOKENS="$out/keys/tokens.txt"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -70,15 +71,17 @@ run() { # name pid port path [lua]; /secured without a Lua script sends the one 
   echo "$1|$rps|$p99|$(( (after - before) * 1000000 / ticks_per_second / (requests > 0 ? requests : 1) ))|${non2xx:-0}"
 }
 
-: > "$out/runs.txt"
-for round in $(seq 1 "$rounds"); do
+# Warm-up: every case once, not recorded (the JIT would otherwise favour whatever runs later).
+for round in warmup $(seq 1 "$rounds"); do
   {
     run "open" "$dropin_pid" $dropin_port /open
     run "jwt-dropin, one token" "$dropin_pid" $dropin_port /secured
     run "built-in, one token" "$builtin_pid" $builtin_port /secured
     run "jwt-dropin, token pool" "$dropin_pid" $dropin_port /secured bench/http/pool.lua
     run "built-in, token pool" "$builtin_pid" $builtin_port /secured bench/http/pool.lua
-  } | tee -a "$out/runs.txt"
+  } > "$out/round.txt"
+  [ "$round" = warmup ] || cat "$out/round.txt" >> "$out/runs.txt"
+  cat "$out/round.txt"
 done
 
 # Median of the rounds per case, and ratios to the open endpoint and to the built-in.
