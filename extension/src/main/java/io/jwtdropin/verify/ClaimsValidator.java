@@ -93,10 +93,22 @@ final class ClaimsValidator {
         if (!(value instanceof JsonNumber number)) {
             throw new TokenRejectedException(FailureReason.BAD_NUMERIC_DATE, name + " is not a number");
         }
-        BigDecimal seconds = number.bigDecimalValue();
-        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_NUMERIC_DATE)) > 0) {
+        long seconds;
+        if (number.isIntegral()) {
+            try {
+                seconds = number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new TokenRejectedException(FailureReason.BAD_NUMERIC_DATE, name + " out of range");
+            }
+        } else {
+            // A fractional NumericDate (allowed by RFC 7519): its whole seconds, range-checked first.
+            BigDecimal exact = number.bigDecimalValue();
+            seconds = exact.compareTo(BigDecimal.valueOf(MAX_NUMERIC_DATE)) > 0 ? Long.MAX_VALUE : exact.longValue();
+            seconds = exact.signum() < 0 ? -1 : seconds;
+        }
+        if (seconds < 0 || seconds > MAX_NUMERIC_DATE) {
             throw new TokenRejectedException(FailureReason.BAD_NUMERIC_DATE, name + " out of range");
         }
-        return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+        return Optional.of(Instant.ofEpochSecond(seconds));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +85,12 @@ public final class TokenVerifier {
         if (kid != null && !keySet.hasKid(kid)) {
             keySet = keys.keysForUnknownKid(kid);
         }
-        List<VerificationKey> candidates = keySet.candidates(kid).stream()
-                .filter(k -> k.algorithms().contains(header.getAlgorithm())).toList();
+        List<VerificationKey> candidates = new ArrayList<>(2);
+        for (VerificationKey key : keySet.candidates(kid)) {
+            if (key.algorithms().contains(header.getAlgorithm())) {
+                candidates.add(key);
+            }
+        }
         if (candidates.isEmpty()) {
             boolean algKnown = keySet.keys().stream().anyMatch(k -> k.algorithms().contains(header.getAlgorithm()));
             throw new TokenRejectedException(algKnown ? FailureReason.NO_MATCHING_KEY
