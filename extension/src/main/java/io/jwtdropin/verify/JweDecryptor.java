@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.SignedJWT;
 import java.security.PrivateKey;
 import java.text.ParseException;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decrypts a JWE (RSA-OAEP family, as MP-JWT requires) and returns the nested signed JWT, which the caller still
- * verifies: sign-then-encrypt only (RFC 8725 §3.3). Compression ({@code zip}) is refused.
+ * Decrypts a JWE (RSA-OAEP family, as MP-JWT requires) and returns its content, the nested signed JWT, which the
+ * caller parses and verifies like any other: sign-then-encrypt only (RFC 8725 §3.3). Compression ({@code zip}) is
+ * refused.
  */
 final class JweDecryptor {
 
@@ -32,7 +32,8 @@ final class JweDecryptor {
         this.algorithms = algorithms.stream().map(JWEAlgorithm::parse).collect(Collectors.toUnmodifiableSet());
     }
 
-    SignedJWT decrypt(String token) throws TokenRejectedException {
+    /** @return the decrypted content: by {@code cty: JWT}, a compact JWS the caller checks and verifies */
+    String decrypt(String token) throws TokenRejectedException {
         EncryptedJWT jwe;
         JsonLimits.checkedText(Base64URL.from(token.substring(0, token.indexOf('.'))).decode());
         try {
@@ -56,11 +57,7 @@ final class JweDecryptor {
         for (ParsedKey key : candidates(header.getKeyID())) {
             try {
                 jwe.decrypt(new RSADecrypter((PrivateKey) key.key()));
-                SignedJWT inner = jwe.getPayload().toSignedJWT();
-                if (inner == null) {
-                    throw new TokenRejectedException(FailureReason.NOT_NESTED);
-                }
-                return inner;
+                return jwe.getPayload().toString();
             } catch (JOSEException | IllegalStateException e) {
                 // try the next candidate key; a JWEObject that failed stays in the ENCRYPTED state
             }

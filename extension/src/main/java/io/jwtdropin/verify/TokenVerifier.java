@@ -64,8 +64,8 @@ public final class TokenVerifier {
             if (segments != CompactForm.JWE_SEGMENTS) {
                 throw new TokenRejectedException(FailureReason.ENCRYPTION_REQUIRED);
             }
-            jws = decryptor.get().decrypt(token).getParsedString();
-            if (CompactForm.segments(jws) != CompactForm.JWS_SEGMENTS) {
+            jws = decryptor.get().decrypt(token);
+            if (!isCompactJws(jws)) {
                 throw new TokenRejectedException(FailureReason.NOT_NESTED);
             }
         } else if (segments != CompactForm.JWS_SEGMENTS) {
@@ -110,6 +110,14 @@ public final class TokenVerifier {
             }
         }
         throw new TokenRejectedException(FailureReason.BAD_SIGNATURE);
+    }
+
+    private static boolean isCompactJws(String content) {
+        try {
+            return CompactForm.segments(content) == CompactForm.JWS_SEGMENTS;
+        } catch (TokenRejectedException e) {
+            return false;
+        }
     }
 
     /** An ECDSA signature (r || s) one of whose halves is all zero bytes. */
