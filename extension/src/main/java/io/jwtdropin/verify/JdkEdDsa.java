@@ -34,7 +34,21 @@ public final class JdkEdDsa {
         return new Signer(key);
     }
 
-    private record Verifier(PublicKey key) implements JWSVerifier {
+    /** What both directions tell nimbus about themselves: EdDSA only, default JCA context. */
+    private interface EdDsaProvider extends com.nimbusds.jose.JWSProvider {
+
+        @Override
+        default Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return EDDSA;
+        }
+
+        @Override
+        default JCAContext getJCAContext() {
+            return new JCAContext();
+        }
+    }
+
+    private record Verifier(PublicKey key) implements JWSVerifier, EdDsaProvider {
 
         @Override
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
@@ -50,19 +64,9 @@ public final class JdkEdDsa {
                 return false;
             }
         }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return EDDSA;
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return new JCAContext();
-        }
     }
 
-    private record Signer(PrivateKey key) implements JWSSigner {
+    private record Signer(PrivateKey key) implements JWSSigner, EdDsaProvider {
 
         @Override
         public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
@@ -74,16 +78,6 @@ public final class JdkEdDsa {
             } catch (GeneralSecurityException e) {
                 throw new JOSEException("Ed25519 signing failed: " + e.getMessage(), e);
             }
-        }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return EDDSA;
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return new JCAContext();
         }
     }
 }

@@ -64,14 +64,19 @@ public final class VerifierFactory {
     }
 
     private static List<ParsedKey> privateKeys(KeySource source, ClassLoader loader) {
-        try {
-            List<ParsedKey> keys = KeyParser.parse(read(source, loader), KeyParser.Use.PRIVATE);
-            for (ParsedKey key : keys) {
-                if (!(key.key() instanceof PrivateKey) || !"RSA".equals(key.key().getAlgorithm())) {
-                    throw new IllegalArgumentException("must hold RSA private keys for RSA-OAEP decryption.");
-                }
+        List<ParsedKey> keys = parsePrivate(source, loader);
+        for (ParsedKey key : keys) {
+            if (!(key.key() instanceof PrivateKey) || !"RSA".equals(key.key().getAlgorithm())) {
+                throw new InvalidConfigException(source.configKey(), "must hold RSA private keys for RSA-OAEP decryption.");
             }
-            return keys;
+        }
+        return keys;
+    }
+
+    /** The private keys at {@code source}; a parse problem becomes an error naming the key. */
+    private static List<ParsedKey> parsePrivate(KeySource source, ClassLoader loader) {
+        try {
+            return KeyParser.parse(read(source, loader), KeyParser.Use.PRIVATE);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(source.configKey(), e.getMessage(), e);
         }
@@ -87,7 +92,11 @@ public final class VerifierFactory {
     }
 
     private static boolean exists(KeySource source, ClassLoader loader) {
-        return loader.getResource(source.value().replaceFirst("^/", "")) != null;
+        return loader.getResource(resourceName(source.value())) != null;
+    }
+
+    private static String resourceName(String location) {
+        return location.replaceFirst("^classpath:", "").replaceFirst("^/", "");
     }
 
     /** The signing key: the one private key (PKCS#8 PEM or a private JWK) at {@code source}, or the HMAC secret. */
@@ -95,15 +104,11 @@ public final class VerifierFactory {
         if (source.inline() && ConfigKeys.VERIFY_SECRET.equals(source.configKey())) {
             return secretKey(source.value());
         }
-        try {
-            List<ParsedKey> keys = KeyParser.parse(read(source, loader), KeyParser.Use.PRIVATE);
-            if (keys.size() != 1 || !(keys.get(0).key() instanceof PrivateKey key)) {
-                throw new IllegalArgumentException("must hold exactly one private key.");
-            }
-            return key;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(source.configKey(), e.getMessage(), e);
+        List<ParsedKey> keys = parsePrivate(source, loader);
+        if (keys.size() != 1 || !(keys.get(0).key() instanceof PrivateKey key)) {
+            throw new InvalidConfigException(source.configKey(), "must hold exactly one private key.");
         }
+        return key;
     }
 
     /** Reads key text: inline, a {@code file:} or other URL, or a class path resource. */
@@ -120,8 +125,7 @@ public final class VerifierFactory {
                 throw new InvalidConfigException(source.configKey(),
                         "uses an unsupported URL scheme in '" + location + "'; use file:, http:, https: or a class path.");
             }
-            String resource = location.replaceFirst("^classpath:", "").replaceFirst("^/", "");
-            try (InputStream in = loader.getResourceAsStream(resource)) {
+            try (InputStream in = loader.getResourceAsStream(resourceName(location))) {
                 if (in == null) {
                     throw new InvalidConfigException(source.configKey(), source.implicit()
                             ? "is not set and the default class path resource '" + location + "' does not exist;"
