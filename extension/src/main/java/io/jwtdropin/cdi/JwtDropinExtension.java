@@ -3,6 +3,7 @@ package io.jwtdropin.cdi;
 import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.JwtAuthConfig;
+import io.jwtdropin.mechanism.BackgroundExecutor;
 import io.jwtdropin.mechanism.JwtRuntime;
 import io.jwtdropin.issue.TokenSigner;
 import io.jwtdropin.token.CsrfGuard;
@@ -123,15 +124,23 @@ public class JwtDropinExtension implements Extension {
             ClassLoader loader = JwtDropinExtension.class.getClassLoader();
             Config mpConfig = ConfigProvider.getConfig(loader);
             JwtAuthConfig config = ConfigReader.read(key -> mpConfig.getOptionalValue(key, String.class));
-            TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC());
+            BackgroundExecutor background = BackgroundExecutor.find();
+            TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC(), background.executor());
             Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
                     VerifierFactory.signingKey(issuing.signingKey(), loader), Clock.systemUTC()));
             runtime = new JwtRuntime(config, new TokenExtractor(config.transport()), new CsrfGuard(config.transport()),
-                    verifier, signer);
+                    verifier, signer, background);
             LOG.info(() -> "JWTD-001 jwt-dropin active" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""
                     + loginConfig.authMethod() + "\")") + "; tokens from " + config.transport().sources());
         } catch (InvalidConfigException e) {
             throw new DeploymentException(e.getMessage(), e);
+        }
+    }
+
+    /** Stops the runtime's background work when the web application stops. */
+    public synchronized void stop() {
+        if (runtime != null) {
+            runtime.close();
         }
     }
 

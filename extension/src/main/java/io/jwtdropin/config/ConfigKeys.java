@@ -33,6 +33,33 @@ public final class ConfigKeys {
     public static final String ISSUE_LIFETIME = PREFIX + "issue.lifetime";
     public static final String ISSUE_KEY_ID = PREFIX + "issue.key-id";
 
+    /** Names of further trusted issuers; each has the {@code jwtdropin.issuer.<name>.*} keys below. */
+    public static final String ISSUERS = PREFIX + "issuers";
+    /** Placeholder in the per-issuer keys, replaced by {@link #issuerKey}. */
+    public static final String NAME = "<name>";
+    public static final String ISSUER_ISS = PREFIX + "issuer." + NAME + ".issuer";
+    public static final String ISSUER_PUBLICKEY = PREFIX + "issuer." + NAME + ".publickey";
+    public static final String ISSUER_PUBLICKEY_LOCATION = PREFIX + "issuer." + NAME + ".publickey.location";
+    public static final String ISSUER_PUBLICKEY_ALGORITHM = PREFIX + "issuer." + NAME + ".publickey.algorithm";
+    public static final String ISSUER_AUDIENCES = PREFIX + "issuer." + NAME + ".audiences";
+
+    public static final String JWKS_CONNECT_TIMEOUT = PREFIX + "jwks.connect-timeout-ms";
+    public static final String JWKS_READ_TIMEOUT = PREFIX + "jwks.read-timeout-ms";
+    public static final String JWKS_MAX_SIZE = PREFIX + "jwks.max-size";
+    public static final String JWKS_LIFETIME = PREFIX + "jwks.lifetime";
+    public static final String JWKS_LIFETIME_MIN = PREFIX + "jwks.lifetime.min";
+    public static final String JWKS_LIFETIME_MAX = PREFIX + "jwks.lifetime.max";
+    public static final String JWKS_REFRESH_MIN_INTERVAL = PREFIX + "jwks.refresh.min-interval";
+    public static final String JWKS_MAX_STALE = PREFIX + "jwks.max-stale";
+    public static final String JWKS_TRUSTSTORE = PREFIX + "jwks.truststore.location";
+    public static final String JWKS_TRUSTSTORE_PASSWORD = PREFIX + "jwks.truststore.password";
+    public static final String JWKS_TRUSTSTORE_TYPE = PREFIX + "jwks.truststore.type";
+
     private ConfigKeys() {
+    }
+
+    /** A per-issuer key for the issuer called {@code name}, e.g. {@code jwtdropin.issuer.corp.issuer}. */
+    public static String issuerKey(String pattern, String name) {
+        return pattern.replace(NAME, name);
     }
 }

@@ -51,9 +51,11 @@ public final class ConfigReader {
     private JwtAuthConfig read() {
         Set<String> audiences = values.list(VERIFY_AUDIENCES);
         Optional<String> issuer = values.string(VERIFY_ISSUER);
+        KeySource verificationKey = verificationKey();
+        Set<String> algorithms = values.listOf(VERIFY_PUBLICKEY_ALGORITHM, SIGNATURE_ALGORITHMS);
         return new JwtAuthConfig(
-                verificationKey(),
-                values.listOf(VERIFY_PUBLICKEY_ALGORITHM, SIGNATURE_ALGORITHMS),
+                verificationKey,
+                algorithms,
                 issuer,
                 audiences,
                 transport(),
@@ -66,7 +68,33 @@ public final class ConfigReader {
                 issuing(issuer, audiences),
                 values.seconds(CACHE_SIZE).orElse(DEFAULT_CACHE_SIZE).intValue(),
                 Duration.ofSeconds(values.positive(CACHE_TTL).orElse(DEFAULT_CACHE_TTL_SECONDS)),
-                values.string(VERIFY_SECRET));
+                values.string(VERIFY_SECRET),
+                new TrustedIssuersReader(values).read(
+                        new TrustedIssuerConfig("mp.jwt", issuer, verificationKey, algorithms, audiences),
+                        !verificationKey.implicit() || values.string(VERIFY_SECRET).isPresent()),
+                remoteKeyOptions());
+    }
+
+    private RemoteKeyOptions remoteKeyOptions() {
+        Optional<RemoteKeyOptions.TrustStore> trustStore = values.string(JWKS_TRUSTSTORE).map(location ->
+                new RemoteKeyOptions.TrustStore(java.nio.file.Path.of(location),
+                        values.string(JWKS_TRUSTSTORE_PASSWORD).orElse("").toCharArray(),
+                        values.string(JWKS_TRUSTSTORE_TYPE).orElse("PKCS12")));
+        Duration min = Duration.ofSeconds(values.positive(JWKS_LIFETIME_MIN).orElse(60L));
+        Duration max = Duration.ofSeconds(values.positive(JWKS_LIFETIME_MAX).orElse(3600L));
+        if (max.compareTo(min) < 0) {
+            throw new InvalidConfigException(JWKS_LIFETIME_MAX, "must not be less than " + JWKS_LIFETIME_MIN + ".");
+        }
+        return new RemoteKeyOptions(
+                Duration.ofMillis(values.positive(JWKS_CONNECT_TIMEOUT).orElse(2000L)),
+                Duration.ofMillis(values.positive(JWKS_READ_TIMEOUT).orElse(2000L)),
+                values.positive(JWKS_MAX_SIZE).orElse(256L * 1024).intValue(),
+                Duration.ofSeconds(values.positive(JWKS_LIFETIME).orElse(300L)),
+                min,
+                max,
+                Duration.ofSeconds(values.positive(JWKS_REFRESH_MIN_INTERVAL).orElse(30L)),
+                Duration.ofSeconds(values.seconds(JWKS_MAX_STALE).orElse(86_400L)),
+                trustStore);
     }
 
     private KeySource verificationKey() {

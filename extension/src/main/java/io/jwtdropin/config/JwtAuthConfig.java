@@ -1,6 +1,7 @@
 package io.jwtdropin.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,9 @@ import java.util.Set;
  * @param cacheSize         verified tokens kept (0: no cache)
  * @param cacheTtl          the longest a verified token is kept
  * @param secret            a base64url HMAC secret (HS256/384/512), if configured
+ * @param trustedIssuers    the issuers whose tokens are accepted, the standard {@code mp.jwt.*} one first when
+ *                          configured; never empty
+ * @param remoteKeys        how {@code http(s):} key locations are fetched and kept
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -39,12 +43,15 @@ public record JwtAuthConfig(
         Optional<IssuingConfig> issuing,
         int cacheSize,
         Duration cacheTtl,
-        Optional<String> secret) {
+        Optional<String> secret,
+        List<TrustedIssuerConfig> trustedIssuers,
+        RemoteKeyOptions remoteKeys) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);
         audiences = Set.copyOf(audiences);
         decryptAlgorithms = Set.copyOf(decryptAlgorithms);
+        trustedIssuers = List.copyOf(trustedIssuers);
     }
 
     /**

@@ -9,5 +9,11 @@ import java.util.Optional;
 
 /** What the request path (and the issuing API) needs, built once per application at deployment. */
 public record JwtRuntime(JwtAuthConfig config, TokenExtractor extractor, CsrfGuard csrf, TokenVerifier verifier,
-        Optional<TokenSigner> signer) {
+        Optional<TokenSigner> signer, BackgroundExecutor background) {
+
+    /** Stops background work: at undeployment. */
+    public void close() {
+        verifier.close();
+        background.shutdown();
+    }
 }

@@ -16,4 +16,9 @@ public class RuntimeStarter implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         CDI.current().getBeanManager().getExtension(JwtDropinExtension.class).start();
     }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        CDI.current().getBeanManager().getExtension(JwtDropinExtension.class).stop();
+    }
 }

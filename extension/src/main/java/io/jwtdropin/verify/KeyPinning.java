@@ -39,7 +39,7 @@ public final class KeyPinning {
         for (ParsedKey key : keys) {
             Set<JWSAlgorithm> allowed = allowed(key, configured, minRsaBits);
             if (!allowed.isEmpty()) {
-                pinned.add(new VerificationKey(key.kid(), allowed, verifier(key)));
+                pinned.add(new VerificationKey(key.kid(), allowed, verifier(key), key.key()));
             }
         }
         return new KeySet(pinned);

@@ -1,7 +1,7 @@
 package io.jwtdropin.verify;
 
 /** Supplies the current verification keys: fixed ones from configuration, or a remote key set. */
-public interface KeyProvider {
+public interface KeyProvider extends AutoCloseable {
 
     /** The keys to verify with now. */
     KeySet keys() throws TokenRejectedException;
@@ -12,6 +12,11 @@ public interface KeyProvider {
      */
     default KeySet keysForUnknownKid(String kid) throws TokenRejectedException {
         return keys();
+    }
+
+    /** Stops any background work (at undeployment). */
+    @Override
+    default void close() {
     }
 
     /** Fixed keys, parsed once at deployment. */

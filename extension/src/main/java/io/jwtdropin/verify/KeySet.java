@@ -23,6 +23,21 @@ public record KeySet(List<VerificationKey> keys) {
         return named.isEmpty() ? keys.stream().filter(k -> Objects.isNull(k.kid())).toList() : named;
     }
 
+    /** Whether {@code key} is still one of these keys: a cached token stays valid only while its key does. */
+    public boolean contains(VerificationKey key) {
+        for (VerificationKey k : keys) {
+            if (k == key) {
+                return true;
+            }
+        }
+        for (VerificationKey k : keys) {
+            if (k.sameAs(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean hasKid(String kid) {
         return kid != null && keys.stream().anyMatch(k -> kid.equals(k.kid()));
     }

@@ -1,106 +1,190 @@
 package io.jwtdropin.verify;
 
+import io.jwtdropin.config.RemoteKeyOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keys fetched from an {@code http(s)} location (PEM, JWK or JWK set). Fetched lazily — the location may be
- * served by the very application being deployed — then kept and renewed after {@link #MAX_AGE}. A failed
- * renewal keeps the last good keys; a token with an unknown {@code kid} forces at most one fetch per
- * {@link #MIN_REFETCH}.
+ * Keys fetched from an {@code http(s)} location (JWK set, JWK or PEM) and kept as ready verifiers. The first fetch
+ * happens on first use (the location may be served by the application being deployed, and deployment must not wait
+ * on it); after that a background refresh renews the keys before their lifetime ({@code Cache-Control: max-age},
+ * bounded) ends. Only one fetch runs at a time and every request that needs keys waits on that one. A token with an
+ * unknown {@code kid} causes at most one fetch per {@code minRefreshInterval}. When refreshes fail, the last good
+ * keys stay in use for {@code maxStale} past their lifetime; a failure is logged once, and so is the recovery.
  */
 public final class RemoteKeyProvider implements KeyProvider {
 
     private static final Logger LOG = Logger.getLogger(RemoteKeyProvider.class.getName());
-    static final Duration MAX_AGE = Duration.ofMinutes(5);
-    static final Duration MIN_REFETCH = Duration.ofSeconds(30);
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
-    static final int MAX_BODY_BYTES = 1 << 20;
+    /** With no usable keys at all, requests may retry a failed fetch this often. */
+    static final Duration COLD_RETRY = Duration.ofSeconds(1);
+    /** The background refresh starts when this share of the keys' lifetime has passed. */
+    private static final double REFRESH_AHEAD = 0.8;
+
+    private record Snapshot(KeySet keys, Instant freshUntil, Instant staleUntil) {
+    }
 
     private final URI location;
     private final Set<String> algorithms;
     private final int minRsaBits;
+    private final RemoteKeyOptions options;
     private final Clock clock;
-    private final HttpClient http;
-    private volatile KeySet current;
-    private volatile Instant fetchedAt = Instant.MIN;
-    private volatile Instant lastAttempt = Instant.MIN;
+    private final ScheduledExecutorService scheduler;
+    private final KeySetFetcher fetcher;
+    private final LongAdder fetches = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private volatile Snapshot snapshot;
+    private volatile boolean failing;
+    private final Object lock = new Object();
+    private CompletableFuture<Snapshot> inFlight; // guarded by lock
+    private Instant lastAttempt = Instant.MIN; // guarded by lock
+    private Instant lastKidRefresh = Instant.MIN; // guarded by lock
+    private ScheduledFuture<?> nextRefresh; // guarded by lock
+    private boolean closed; // guarded by lock
 
-    public RemoteKeyProvider(URI location, Set<String> algorithms, int minRsaBits, Clock clock) {
+    public RemoteKeyProvider(URI location, Set<String> algorithms, int minRsaBits, RemoteKeyOptions options,
+            Clock clock, ScheduledExecutorService scheduler) {
         this.location = location;
         this.algorithms = Set.copyOf(algorithms);
         this.minRsaBits = minRsaBits;
+        this.options = options;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.scheduler = scheduler;
+        this.fetcher = new KeySetFetcher(options);
     }
 
     @Override
     public KeySet keys() throws TokenRejectedException {
-        KeySet keys = current;
+        Snapshot current = snapshot;
         Instant now = clock.instant();
-        if (keys == null) {
-            return fetch(now, Duration.ofSeconds(1));
+        if (current != null && now.isBefore(current.freshUntil())) {
+            return current.keys();
         }
-        if (now.isAfter(fetchedAt.plus(MAX_AGE))) {
-            return fetch(now, MIN_REFETCH);
+        if (current != null && now.isBefore(current.staleUntil())) {
+            startFetch(now, options.minRefreshInterval(), false); // refresh behind the scenes, serve what we have
+            return current.keys();
         }
-        return keys;
+        return await(startFetch(now, COLD_RETRY, false));
     }
 
     @Override
     public KeySet keysForUnknownKid(String kid) throws TokenRejectedException {
-        return fetch(clock.instant(), MIN_REFETCH);
+        return await(startFetch(clock.instant(), options.minRefreshInterval(), true));
     }
 
-    /** Fetches unless another fetch happened within {@code minInterval}; one fetch at a time. */
-    private synchronized KeySet fetch(Instant now, Duration minInterval) throws TokenRejectedException {
-        if (current != null && now.isBefore(lastAttempt.plus(minInterval))) {
-            return current;
+    /** Fetches made and failed so far. */
+    public long[] fetchesAndFailures() {
+        return new long[] {fetches.sum(), failures.sum()};
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (nextRefresh != null) {
+                nextRefresh.cancel(false);
+            }
         }
-        if (current == null && now.isBefore(lastAttempt.plus(minInterval))) {
-            throw new TokenRejectedException(FailureReason.KEYS_UNAVAILABLE, "recent fetch of " + location + " failed");
+    }
+
+    /** The running fetch, a new one if none runs and the rate limit allows, else null. */
+    private CompletableFuture<Snapshot> startFetch(Instant now, Duration minInterval, boolean forUnknownKid) {
+        synchronized (lock) {
+            if (inFlight != null) {
+                return inFlight;
+            }
+            Instant last = forUnknownKid ? lastKidRefresh : lastAttempt;
+            if (closed || now.isBefore(last.plus(minInterval))) {
+                return null;
+            }
+            lastAttempt = now;
+            if (forUnknownKid) {
+                lastKidRefresh = now;
+            }
+            CompletableFuture<Snapshot> fetch = CompletableFuture.supplyAsync(this::fetchNow, scheduler);
+            inFlight = fetch;
+            fetch.whenComplete((s, e) -> {
+                synchronized (lock) {
+                    inFlight = null;
+                }
+            });
+            return fetch;
         }
-        lastAttempt = now;
+    }
+
+    /** Waits (bounded by the HTTP limits) for {@code fetch}, then returns whatever keys are usable. */
+    private KeySet await(CompletableFuture<Snapshot> fetch) throws TokenRejectedException {
+        if (fetch != null) {
+            try {
+                fetch.get(options.connectTimeout().plus(options.readTimeout()).toMillis() + 500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // fall through to whatever keys are usable
+            }
+        }
+        Snapshot current = snapshot;
+        if (current != null && clock.instant().isBefore(current.staleUntil())) {
+            return current.keys();
+        }
+        throw new TokenRejectedException(FailureReason.KEYS_UNAVAILABLE, location.toString());
+    }
+
+    private Snapshot fetchNow() {
+        Instant started = clock.instant();
+        fetches.increment();
         try {
-            KeySet fetched = KeyPinning.pin(KeyParser.parse(download(), KeyParser.Use.PUBLIC), algorithms, minRsaBits);
-            current = fetched;
-            fetchedAt = now;
-            return fetched;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "JWTD-201 could not fetch keys from {0}: {1}", new Object[] {location, e.getMessage()});
-            if (current != null) {
-                return current;
+            KeySetFetcher.Fetched fetched = fetcher.fetch(location);
+            KeySet keys = KeyPinning.pin(KeyParser.parse(fetched.body(), KeyParser.Use.PUBLIC), algorithms, minRsaBits);
+            if (keys.keys().isEmpty()) {
+                throw new IOException("no key usable with the pinned algorithms");
             }
-            throw new TokenRejectedException(FailureReason.KEYS_UNAVAILABLE, location.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TokenRejectedException(FailureReason.KEYS_UNAVAILABLE, "interrupted");
+            Duration lifetime = options.lifetime(fetched.maxAgeSeconds());
+            Snapshot fresh = new Snapshot(keys, started.plus(lifetime), started.plus(lifetime).plus(options.maxStale()));
+            snapshot = fresh;
+            if (failing) {
+                failing = false;
+                LOG.log(Level.INFO, "JWTD-202 keys from {0} are reachable again", location);
+            }
+            schedule(Duration.ofMillis((long) (lifetime.toMillis() * REFRESH_AHEAD)));
+            return fresh;
+        } catch (IOException | RuntimeException e) {
+            failures.increment();
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "JWTD-201 could not fetch keys from {0}: {1}; {2}", new Object[] {location,
+                        e.getMessage(), snapshot == null ? "tokens are refused until a fetch succeeds"
+                                : "the last good keys stay in use until " + snapshot.staleUntil()});
+            } else {
+                LOG.log(Level.FINE, "JWTD-201 could not fetch keys from {0}: {1}", new Object[] {location, e.getMessage()});
+            }
+            schedule(options.minRefreshInterval());
+            return snapshot;
         }
     }
 
-    private String download() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(location).timeout(TIMEOUT).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
+    private void schedule(Duration delay) {
+        synchronized (lock) {
+            if (closed) {
+                return;
             }
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new IOException("response larger than " + MAX_BODY_BYTES + " bytes");
+            if (nextRefresh != null) {
+                nextRefresh.cancel(false);
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            nextRefresh = scheduler.schedule(() -> startFetch(clock.instant(), Duration.ZERO, false),
+                    Math.max(delay.toMillis(), 1), TimeUnit.MILLISECONDS);
         }
     }
 }

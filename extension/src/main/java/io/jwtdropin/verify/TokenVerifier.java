@@ -14,26 +14,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The verification path, top to bottom: size and form, decryption (when configured), header, key choice by pinned
- * algorithm and {@code kid}, signature, payload (parsed once), claims, caller name and groups — unless the token
- * was verified before and is in the cache, whose hits still re-check the token's times. Immutable and thread-safe; build it with
+ * The verification path, top to bottom: size and form, decryption (when configured), header and payload (each parsed
+ * once), the trusted issuer its {@code iss} selects, key choice among that issuer's keys by pinned algorithm and
+ * {@code kid}, signature, claims, caller name and groups — unless the token was verified before and is in the cache,
+ * whose hits still re-check the token's times and that its key is still trusted. Immutable and thread-safe; build it with
  * {@link VerifierFactory}.
  */
-public final class TokenVerifier {
+public final class TokenVerifier implements AutoCloseable {
 
     private final int maxLength;
-    private final KeyProvider keys;
+    private final TrustedIssuers issuers;
     private final Optional<JweDecryptor> decryptor;
-    private final ClaimsValidator claimsValidator;
     private final JsonReaderFactory json;
     private final Optional<VerifiedTokenCache> cache;
 
-    TokenVerifier(int maxLength, KeyProvider keys, Optional<JweDecryptor> decryptor, ClaimsValidator claimsValidator,
-            JsonReaderFactory json, Optional<VerifiedTokenCache> cache) {
+    TokenVerifier(int maxLength, TrustedIssuers issuers, Optional<JweDecryptor> decryptor, JsonReaderFactory json,
+            Optional<VerifiedTokenCache> cache) {
         this.maxLength = maxLength;
-        this.keys = keys;
+        this.issuers = issuers;
         this.decryptor = decryptor;
-        this.claimsValidator = claimsValidator;
         this.json = json;
         this.cache = cache;
     }
@@ -42,19 +41,24 @@ public final class TokenVerifier {
         if (token.length() > maxLength) {
             throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
         }
-        VerifiedToken cached = cache.isPresent() ? cache.get().get(token) : null;
-        if (cached != null) {
-            claimsValidator.checkTimes(cached.times());
-            return cached;
+        VerifiedTokenCache.Entry cached = cache.isPresent() ? cache.get().get(token) : null;
+        // A hit is only as good as its key: one removed from a remote key set no longer vouches for it.
+        if (cached != null && cached.issuer().keys().keys().contains(cached.key())) {
+            cached.issuer().claims().checkTimes(cached.token().times());
+            return cached.token();
         }
-        VerifiedToken verified = verifyUncached(token);
-        cache.ifPresent(c -> c.put(token, verified));
-        return verified;
+        return verifyUncached(token);
     }
 
     /** Cache hits and misses so far (both 0 when the cache is off). */
     public long[] cacheHitsAndMisses() {
         return cache.map(c -> new long[] {c.hits(), c.misses()}).orElse(new long[] {0, 0});
+    }
+
+    /** Stops background key refreshes (at undeployment). */
+    @Override
+    public void close() {
+        issuers.close();
     }
 
     private VerifiedToken verifyUncached(String token) throws TokenRejectedException {
@@ -72,13 +76,17 @@ public final class TokenVerifier {
             throw new TokenRejectedException(FailureReason.MALFORMED, "JWE sent but no decryption key configured");
         }
         CompactJws parts = CompactJws.parse(jws, json);
-        verifySignature(parts);
         JsonObject claims = CompactJws.object(JsonLimits.checkedText(parts.payload()), json);
-        TokenTimes times = claimsValidator.validate(claims);
-        return new VerifiedToken(token, claims, callerName(claims), groups(claims), times);
+        TrustedIssuer issuer = issuers.select(claims);
+        VerificationKey key = verifySignature(parts, issuer.keys());
+        TokenTimes times = issuer.claims().validate(claims);
+        VerifiedToken verified = new VerifiedToken(token, claims, callerName(claims), groups(claims), times);
+        cache.ifPresent(c -> c.put(token, verified, issuer, key));
+        return verified;
     }
 
-    private void verifySignature(CompactJws jws) throws TokenRejectedException {
+    /** @return the key whose signature check passed */
+    private VerificationKey verifySignature(CompactJws jws, KeyProvider keys) throws TokenRejectedException {
         JWSHeader header = jws.header();
         KeySet keySet = keys.keys();
         String kid = jws.kid();
@@ -103,7 +111,7 @@ public final class TokenVerifier {
         for (VerificationKey key : candidates) {
             try {
                 if (key.verifier().verify(header, jws.signingInput(), jws.signature())) {
-                    return;
+                    return key;
                 }
             } catch (JOSEException | RuntimeException e) {
                 // a verifier that cannot handle this input counts as a failed signature

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class VerifiedTokenCache {
 
-    private record Entry(VerifiedToken token, Instant evictAt) {
+    /** A cached token with the issuer entry and the key that verified it, so a hit can check the key is still trusted. */
+    record Entry(VerifiedToken token, TrustedIssuer issuer, VerificationKey key, Instant evictAt) {
     }
 
     private final int maxEntries;
@@ -36,8 +37,8 @@ final class VerifiedTokenCache {
         this.clock = clock;
     }
 
-    /** @return the verified token, or null */
-    VerifiedToken get(String token) {
+    /** @return the entry, or null */
+    Entry get(String token) {
         ByteBuffer key = key(token);
         Entry entry = entries.get(key);
         if (entry == null || !clock.instant().isBefore(entry.evictAt())) {
@@ -48,17 +49,17 @@ final class VerifiedTokenCache {
             return null;
         }
         hits.increment();
-        return entry.token();
+        return entry;
     }
 
-    void put(String token, VerifiedToken verified) {
+    void put(String token, VerifiedToken verified, TrustedIssuer issuer, VerificationKey key) {
         Instant now = clock.instant();
         Instant byTtl = now.plus(ttl);
         Instant exp = verified.times().expiresAt();
         if (entries.size() >= maxEntries) {
             evict(now);
         }
-        entries.put(key(token), new Entry(verified, exp.isBefore(byTtl) ? exp : byTtl));
+        entries.put(key(token), new Entry(verified, issuer, key, exp.isBefore(byTtl) ? exp : byTtl));
     }
 
     /** Drops expired entries; if that is not enough, drops arbitrary ones down to 90% of the bound. */

@@ -3,6 +3,9 @@ package io.jwtdropin.verify;
 import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.config.JwtAuthConfig.KeySource;
+import io.jwtdropin.config.TrustedIssuerConfig;
+import java.util.ArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,33 +32,59 @@ public final class VerifierFactory {
     private VerifierFactory() {
     }
 
+    /** As below, with a daemon thread of its own for background key refreshes (started only if needed). */
     public static TokenVerifier create(JwtAuthConfig config, ClassLoader loader, Clock clock) {
-        KeyProvider keys = verificationKeys(config, loader, clock);
-        Optional<JweDecryptor> decryptor = config.decryptionKey()
-                .map(source -> new JweDecryptor(privateKeys(source, loader), config.decryptAlgorithms()));
-        ClaimsValidator claims = new ClaimsValidator(config.issuer(), config.audiences(), config.clockSkew(),
-                config.maxTokenAge(), clock);
-        Optional<VerifiedTokenCache> cache = config.cacheSize() == 0 ? Optional.empty()
-                : Optional.of(new VerifiedTokenCache(config.cacheSize(), config.cacheTtl(), clock));
-        return new TokenVerifier(config.maxTokenLength(), keys, decryptor, claims, Json.createReaderFactory(Map.of()),
-                cache);
+        return create(config, loader, clock, daemonScheduler());
     }
 
-    private static KeyProvider verificationKeys(JwtAuthConfig config, ClassLoader loader, Clock clock) {
-        KeySource source = config.verificationKey();
+    /** A one-thread scheduler whose daemon thread starts with its first task. */
+    public static ScheduledExecutorService daemonScheduler() {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "jwt-dropin-keys");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * @param scheduler runs background key refreshes for remote key sets (a managed executor in the container)
+     */
+    public static TokenVerifier create(JwtAuthConfig config, ClassLoader loader, Clock clock,
+            ScheduledExecutorService scheduler) {
+        List<TrustedIssuer> issuers = new ArrayList<>();
+        for (TrustedIssuerConfig trusted : config.trustedIssuers()) {
+            ClaimsValidator claims = new ClaimsValidator(trusted.issuer(), trusted.audiences(), config.clockSkew(),
+                    config.maxTokenAge(), clock);
+            issuers.add(new TrustedIssuer(trusted.issuer(), keys(trusted, config, loader, clock, scheduler), claims));
+        }
+        Optional<JweDecryptor> decryptor = config.decryptionKey()
+                .map(source -> new JweDecryptor(privateKeys(source, loader), config.decryptAlgorithms()));
+        Optional<VerifiedTokenCache> cache = config.cacheSize() == 0 ? Optional.empty()
+                : Optional.of(new VerifiedTokenCache(config.cacheSize(), config.cacheTtl(), clock));
+        return new TokenVerifier(config.maxTokenLength(), new TrustedIssuers(issuers), decryptor,
+                Json.createReaderFactory(Map.of()), cache);
+    }
+
+    private static KeyProvider keys(TrustedIssuerConfig trusted, JwtAuthConfig config, ClassLoader loader, Clock clock,
+            ScheduledExecutorService scheduler) {
+        KeySource source = trusted.keys();
         if (source.isRemote()) {
-            return new RemoteKeyProvider(URI.create(source.value()), config.algorithms(), config.minRsaBits(), clock);
+            return new RemoteKeyProvider(URI.create(source.value()), trusted.algorithms(), config.minRsaBits(),
+                    config.remoteKeys(), clock, scheduler);
         }
         try {
-            List<ParsedKey> parsed = new java.util.ArrayList<>();
-            config.secret().ifPresent(secret -> parsed.add(new ParsedKey(null, null, secretKey(secret))));
+            List<ParsedKey> parsed = new ArrayList<>();
+            // The HMAC secret belongs to the standard entry, whose key source is the mp.jwt one.
+            if (source == config.verificationKey()) {
+                config.secret().ifPresent(secret -> parsed.add(new ParsedKey(null, null, secretKey(secret))));
+            }
             if (!(source.implicit() && !parsed.isEmpty() && !exists(source, loader))) {
                 parsed.addAll(KeyParser.parse(read(source, loader), KeyParser.Use.PUBLIC));
             }
-            KeySet keys = KeyPinning.pin(parsed, config.algorithms(), config.minRsaBits());
+            KeySet keys = KeyPinning.pin(parsed, trusted.algorithms(), config.minRsaBits());
             if (keys.keys().isEmpty()) {
                 throw new IllegalArgumentException("holds no key usable with the algorithm(s) "
-                        + (config.algorithms().isEmpty() ? "RS256/ES256" : config.algorithms()) + ".");
+                        + (trusted.algorithms().isEmpty() ? "RS256/ES256" : trusted.algorithms()) + ".");
             }
             return new KeyProvider.Fixed(keys);
         } catch (IllegalArgumentException e) {
