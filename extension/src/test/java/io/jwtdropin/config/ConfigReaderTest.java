@@ -73,9 +73,50 @@ class ConfigReaderTest {
         "mp.jwt.decrypt.key.algorithm | RSA1_5 | unsupported value 'RSA1_5'",
         "jwtdropin.token.max-length | 0 | must be a positive whole number"})
     void invalidValueNamesKeyAndProblem(String key, String value, String problem) {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> read(Map.of(key, value)));
+        assertInvalid(Map.of(key, value), key, problem);
+    }
+
+    static void assertInvalid(Map<String, String> values, String key, String problem) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> read(values));
         assertTrue(e.getMessage().contains(key), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "jwtdropin.issuers=Corp | jwtdropin.issuers | issuer names are lower-case",
+        "jwtdropin.issuers=corp | jwtdropin.issuer.corp.issuer | is not set",
+        "jwtdropin.issuers=corp;jwtdropin.issuer.corp.issuer=https://c | jwtdropin.issuer.corp.publickey.location | is not set",
+        "jwtdropin.issuers=corp;jwtdropin.issuer.corp.issuer=https://c;jwtdropin.issuer.corp.publickey=k;jwtdropin.issuer.corp.publickey.location=/k.pem | jwtdropin.issuer.corp.publickey.location | are both set",
+        "jwtdropin.issuers=a,b;jwtdropin.issuer.a.issuer=https://x;jwtdropin.issuer.a.publickey=k;jwtdropin.issuer.b.issuer=https://x;jwtdropin.issuer.b.publickey=k | jwtdropin.issuer.b.issuer | repeats the issuer",
+        "jwtdropin.issuers=a;jwtdropin.issuer.a.issuer=https://x;jwtdropin.issuer.a.publickey=k;mp.jwt.verify.publickey.location=/k.pem | mp.jwt.verify.issuer | must be set",
+        "jwtdropin.issuers=a;jwtdropin.issuer.a.issuer=https://x;jwtdropin.issuer.a.publickey=k;jwtdropin.issuer.a.publickey.algorithm=none | jwtdropin.issuer.a.publickey.algorithm | unsupported value",
+        "jwtdropin.jwks.lifetime.min=600;jwtdropin.jwks.lifetime.max=60 | jwtdropin.jwks.lifetime.max | must not be less than",
+        "jwtdropin.jwks.connect-timeout-ms=0 | jwtdropin.jwks.connect-timeout-ms | must be a positive whole number",
+        "jwtdropin.jwks.max-stale=-5 | jwtdropin.jwks.max-stale | must not be negative"})
+    void invalidIssuerAndRemoteKeyConfiguration(String pairs, String key, String problem) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : pairs.split(";")) {
+            values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        assertInvalid(values, key, problem);
+    }
+
+    @Test
+    void namedIssuersJoinTheStandardOne() {
+        JwtAuthConfig config = read(Map.of("mp.jwt.verify.publickey.location", "https://std/jwks",
+                "mp.jwt.verify.issuer", "https://std", "jwtdropin.issuers", "corp",
+                "jwtdropin.issuer.corp.issuer", "https://corp",
+                "jwtdropin.issuer.corp.publickey.location", "https://corp/jwks",
+                "jwtdropin.issuer.corp.audiences", "a,b"));
+        assertEquals(2, config.trustedIssuers().size());
+        TrustedIssuerConfig corp = config.trustedIssuers().get(1);
+        assertEquals(Optional.of("https://corp"), corp.issuer());
+        assertEquals(Set.of("a", "b"), corp.audiences());
+        assertTrue(corp.keys().isRemote());
+        assertEquals(1, read(Map.of()).trustedIssuers().size());
+        assertEquals(Duration.ofSeconds(30), config.remoteKeys().minRefreshInterval());
+        assertEquals(Duration.ofMillis(2000), config.remoteKeys().connectTimeout());
     }
 
     @Test
