@@ -156,6 +156,42 @@ class RemoteKeyProviderTest {
     }
 
     @Test
+    void rotationUnderContinuousUseMissesNoKey() throws Exception {
+        RemoteKeyProvider keys = provider(options(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofHours(1)),
+                server.uri());
+        keys.keys();
+        Thread.sleep(500);
+        server.serve("{\"keys\":[" + jwk(K1) + "," + jwk(K2) + "]}");
+        java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger uses = new java.util.concurrent.atomic.AtomicInteger();
+        long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            running.add(callers.submit(() -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    String kid = i % 2 == 0 ? "k1" : "k2";
+                    KeySet set = keys.keys();
+                    if (!set.hasKid(kid)) {
+                        set = keys.keysForUnknownKid(kid);
+                    }
+                    uses.incrementAndGet();
+                    if (!set.hasKid(kid)) {
+                        misses.incrementAndGet();
+                    }
+                    Thread.sleep(5);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> r : running) {
+            r.get();
+        }
+        callers.shutdown();
+        assertEquals(0, misses.get(), "of " + uses.get() + " uses; fetches " + server.requests());
+    }
+
+    @Test
     void unknownKidsRefreshAtMostOncePerInterval() throws Exception {
         RemoteKeyProvider keys = provider(options(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)),
                 server.uri());
