@@ -4,6 +4,7 @@ import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.mechanism.BackgroundExecutor;
+import io.jwtdropin.metrics.MetricsSupport;
 import io.jwtdropin.mechanism.JwtRuntime;
 import io.jwtdropin.issue.TokenSigner;
 import io.jwtdropin.token.CsrfGuard;
@@ -15,6 +16,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -55,6 +58,10 @@ public class JwtDropinExtension implements Extension {
     private final Map<String, Type> claimTypes = new ConcurrentHashMap<>();
     private volatile LoginConfig loginConfig;
     private volatile JwtRuntime runtime;
+
+    void addMetricsBean(@Observes BeforeBeanDiscovery bbd, BeanManager beans) {
+        MetricsSupport.registerBeans(bbd, beans, JwtDropinExtension.class.getClassLoader());
+    }
 
     <T> void takeOverLoginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<T> pat) {
         LoginConfig config = pat.getAnnotatedType().getAnnotation(LoginConfig.class);
@@ -125,7 +132,8 @@ public class JwtDropinExtension implements Extension {
             Config mpConfig = ConfigProvider.getConfig(loader);
             JwtAuthConfig config = ConfigReader.read(key -> mpConfig.getOptionalValue(key, String.class));
             BackgroundExecutor background = BackgroundExecutor.find();
-            TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC(), background.executor());
+            TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC(), background.executor(),
+                    MetricsSupport.find(loader));
             Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
                     VerifierFactory.signingKey(issuing.signingKey(), loader), Clock.systemUTC()));
             runtime = new JwtRuntime(config, new TokenExtractor(config.transport()), new CsrfGuard(config.transport()),

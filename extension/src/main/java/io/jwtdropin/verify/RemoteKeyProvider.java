@@ -42,6 +42,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     private final RemoteKeyOptions options;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final VerificationEvents events;
     private final KeySetFetcher fetcher;
     private final LongAdder fetches = new LongAdder();
     private final LongAdder failures = new LongAdder();
@@ -55,13 +56,14 @@ public final class RemoteKeyProvider implements KeyProvider {
     private boolean closed; // guarded by lock
 
     public RemoteKeyProvider(URI location, Set<String> algorithms, int minRsaBits, RemoteKeyOptions options,
-            Clock clock, ScheduledExecutorService scheduler) {
+            Clock clock, ScheduledExecutorService scheduler, VerificationEvents events) {
         this.location = location;
         this.algorithms = Set.copyOf(algorithms);
         this.minRsaBits = minRsaBits;
         this.options = options;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.events = events;
         this.fetcher = new KeySetFetcher(options);
     }
 
@@ -145,6 +147,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     private Snapshot fetchNow() {
         Instant started = clock.instant();
         fetches.increment();
+        events.keysFetched();
         try {
             KeySetFetcher.Fetched fetched = fetcher.fetch(location);
             KeySet keys = KeyPinning.pin(KeyParser.parse(fetched.body(), KeyParser.Use.PUBLIC), algorithms, minRsaBits);
@@ -162,6 +165,7 @@ public final class RemoteKeyProvider implements KeyProvider {
             return fresh;
         } catch (IOException | RuntimeException e) {
             failures.increment();
+            events.keysFetchFailed();
             if (!failing) {
                 failing = true;
                 LOG.log(Level.WARNING, "JWTD-201 could not fetch keys from {0}: {1}; {2}", new Object[] {location,

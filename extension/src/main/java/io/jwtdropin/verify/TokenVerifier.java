@@ -27,25 +27,42 @@ public final class TokenVerifier implements AutoCloseable {
     private final Optional<JweDecryptor> decryptor;
     private final JsonReaderFactory json;
     private final Optional<VerifiedTokenCache> cache;
+    private final VerificationEvents events;
 
     TokenVerifier(int maxLength, TrustedIssuers issuers, Optional<JweDecryptor> decryptor, JsonReaderFactory json,
-            Optional<VerifiedTokenCache> cache) {
+            Optional<VerifiedTokenCache> cache, VerificationEvents events) {
         this.maxLength = maxLength;
         this.issuers = issuers;
         this.decryptor = decryptor;
         this.json = json;
         this.cache = cache;
+        this.events = events;
     }
 
     public VerifiedToken verify(String token) throws TokenRejectedException {
+        try {
+            VerifiedToken verified = verifyOrReuse(token);
+            events.accepted();
+            return verified;
+        } catch (TokenRejectedException e) {
+            events.refused(e.reason());
+            throw e;
+        }
+    }
+
+    private VerifiedToken verifyOrReuse(String token) throws TokenRejectedException {
         if (token.length() > maxLength) {
             throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
         }
         VerifiedTokenCache.Entry cached = cache.isPresent() ? cache.get().get(token) : null;
         // A hit is only as good as its key: one removed from a remote key set no longer vouches for it.
         if (cached != null && cached.issuer().keys().keys().contains(cached.key())) {
+            events.cacheHit();
             cached.issuer().claims().checkTimes(cached.token().times());
             return cached.token();
+        }
+        if (cache.isPresent()) {
+            events.cacheMiss();
         }
         return verifyUncached(token);
     }

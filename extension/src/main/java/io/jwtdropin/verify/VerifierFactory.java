@@ -34,7 +34,7 @@ public final class VerifierFactory {
 
     /** As below, with a daemon thread of its own for background key refreshes (started only if needed). */
     public static TokenVerifier create(JwtAuthConfig config, ClassLoader loader, Clock clock) {
-        return create(config, loader, clock, daemonScheduler());
+        return create(config, loader, clock, daemonScheduler(), VerificationEvents.NONE);
     }
 
     /** A one-thread scheduler whose daemon thread starts with its first task. */
@@ -48,29 +48,30 @@ public final class VerifierFactory {
 
     /**
      * @param scheduler runs background key refreshes for remote key sets (a managed executor in the container)
+     * @param events    where outcomes, cache use and key fetches are reported (metrics)
      */
     public static TokenVerifier create(JwtAuthConfig config, ClassLoader loader, Clock clock,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, VerificationEvents events) {
         List<TrustedIssuer> issuers = new ArrayList<>();
         for (TrustedIssuerConfig trusted : config.trustedIssuers()) {
             ClaimsValidator claims = new ClaimsValidator(trusted.issuer(), trusted.audiences(), config.clockSkew(),
                     config.maxTokenAge(), clock);
-            issuers.add(new TrustedIssuer(trusted.issuer(), keys(trusted, config, loader, clock, scheduler), claims));
+            issuers.add(new TrustedIssuer(trusted.issuer(), keys(trusted, config, loader, clock, scheduler, events), claims));
         }
         Optional<JweDecryptor> decryptor = config.decryptionKey()
                 .map(source -> new JweDecryptor(privateKeys(source, loader), config.decryptAlgorithms()));
         Optional<VerifiedTokenCache> cache = config.cacheSize() == 0 ? Optional.empty()
                 : Optional.of(new VerifiedTokenCache(config.cacheSize(), config.cacheTtl(), clock));
         return new TokenVerifier(config.maxTokenLength(), new TrustedIssuers(issuers), decryptor,
-                Json.createReaderFactory(Map.of()), cache);
+                Json.createReaderFactory(Map.of()), cache, events);
     }
 
     private static KeyProvider keys(TrustedIssuerConfig trusted, JwtAuthConfig config, ClassLoader loader, Clock clock,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, VerificationEvents events) {
         KeySource source = trusted.keys();
         if (source.isRemote()) {
             return new RemoteKeyProvider(URI.create(source.value()), trusted.algorithms(), config.minRsaBits(),
-                    config.remoteKeys(), clock, scheduler);
+                    config.remoteKeys(), clock, scheduler, events);
         }
         try {
             List<ParsedKey> parsed = new ArrayList<>();

@@ -46,7 +46,8 @@ class RemoteKeyProviderTest {
     }
 
     RemoteKeyProvider provider(RemoteKeyOptions options, URI location) {
-        provider = new RemoteKeyProvider(location, Set.of(), 2048, options, Clock.systemUTC(), scheduler);
+        provider = new RemoteKeyProvider(location, Set.of(), 2048, options, Clock.systemUTC(), scheduler,
+                VerificationEvents.NONE);
         return provider;
     }
 

@@ -75,7 +75,8 @@ class RemoteKeysTlsTest {
         Duration timeout = Duration.ofSeconds(2);
         RemoteKeyOptions options = new RemoteKeyOptions(timeout, timeout, 64 * 1024, Duration.ofMinutes(5),
                 Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(1), trustStore);
-        return new RemoteKeyProvider(server.uri(), Set.of(), 2048, options, Clock.systemUTC(), scheduler);
+        return new RemoteKeyProvider(server.uri(), Set.of(), 2048, options, Clock.systemUTC(), scheduler,
+                VerificationEvents.NONE);
     }
 
     @Test

@@ -57,8 +57,7 @@ class JwksIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // Later lines of a properties file win: these replace the default key location and issuer.
-        return Deployments.war("jwks", String.join("\n",
+        return Deployments.configuredWar("jwks", String.join("\n",
                 "mp.jwt.verify.publickey.location=" + IDP_A.uri(),
                 "mp.jwt.verify.issuer=" + ISS_A,
                 "jwtdropin.issuers=b",

@@ -28,6 +28,14 @@ public final class Deployments {
         return war(name, TestKeys.TRUSTED.publicKeyPem(), config, classes);
     }
 
+    /** A WAR whose {@code microprofile-config.properties} is exactly {@code config} (no default key). */
+    public static WebArchive configuredWar(String name, String config, Class<?>... classes) {
+        return DropinArchiveProcessor.prepare(ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(classes)
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
+    }
+
     /** The same with another verification key (PEM text). */
     public static WebArchive war(String name, String publicKeyPem, String config, Class<?>... classes) {
         return DropinArchiveProcessor.prepare(ShrinkWrap.create(WebArchive.class, name + ".war")
