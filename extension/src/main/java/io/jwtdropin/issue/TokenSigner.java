@@ -58,7 +58,7 @@ public final class TokenSigner {
     }
 
     /** Signs a token for {@code subject}; {@code lifetime} null means the configured one. */
-    IssuedToken sign(String subject, String upn, List<String> groups, Map<String, Object> claims, Duration lifetime) {
+    public IssuedToken sign(String subject, String upn, List<String> groups, Map<String, Object> claims, Duration lifetime) {
         Duration life = lifetime == null ? config.lifetime() : lifetime;
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(life);
