@@ -5,6 +5,11 @@ import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.mechanism.BackgroundExecutor;
 import io.jwtdropin.metrics.MetricsSupport;
+import io.jwtdropin.revoke.RevocationStore;
+import io.jwtdropin.revoke.RevocationSupport;
+import io.jwtdropin.revoke.RevokedTokens;
+import io.jwtdropin.verify.RevocationCheck;
+import java.util.concurrent.TimeUnit;
 import io.jwtdropin.mechanism.JwtRuntime;
 import io.jwtdropin.issue.TokenSigner;
 import io.jwtdropin.token.CsrfGuard;
@@ -61,6 +66,7 @@ public class JwtDropinExtension implements Extension {
 
     void addMetricsBean(@Observes BeforeBeanDiscovery bbd, BeanManager beans) {
         MetricsSupport.registerBeans(bbd, beans, JwtDropinExtension.class.getClassLoader());
+        RevocationSupport.registerBeans(bbd, beans, JwtDropinExtension.class.getClassLoader());
     }
 
     <T> void takeOverLoginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<T> pat) {
@@ -132,12 +138,16 @@ public class JwtDropinExtension implements Extension {
             Config mpConfig = ConfigProvider.getConfig(loader);
             JwtAuthConfig config = ConfigReader.read(key -> mpConfig.getOptionalValue(key, String.class));
             BackgroundExecutor background = BackgroundExecutor.find();
+            Optional<RevocationStore> revocations = RevocationSupport.create(config.revocation(), loader, Clock.systemUTC());
+            revocations.ifPresent(store -> background.executor().scheduleWithFixedDelay(store.list()::prune, 1, 1,
+                    TimeUnit.MINUTES));
             TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC(), background.executor(),
-                    MetricsSupport.find(loader));
+                    MetricsSupport.find(loader), revocations.<RevocationCheck>map(store -> new RevokedTokens(store.list(),
+                            config.revocation().requireJti())).orElse(RevocationCheck.NONE));
             Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
                     VerifierFactory.signingKey(issuing.signingKey(), loader), Clock.systemUTC()));
             runtime = new JwtRuntime(config, new TokenExtractor(config.transport()), new CsrfGuard(config.transport()),
-                    verifier, signer, background);
+                    verifier, signer, background, revocations);
             LOG.info(() -> "JWTD-001 jwt-dropin active" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""
                     + loginConfig.authMethod() + "\")") + "; tokens from " + config.transport().sources());
         } catch (InvalidConfigException e) {

@@ -55,6 +55,11 @@ public final class ConfigKeys {
     public static final String JWKS_TRUSTSTORE_PASSWORD = PREFIX + "jwks.truststore.password";
     public static final String JWKS_TRUSTSTORE_TYPE = PREFIX + "jwks.truststore.type";
 
+    public static final String REVOCATION_STORE = PREFIX + "revocation.store";
+    public static final String REVOCATION_REQUIRE_JTI = PREFIX + "revocation.require-jti";
+    public static final String REVOCATION_RETENTION = PREFIX + "revocation.retention";
+    public static final String REVOCATION_MAX_ENTRIES = PREFIX + "revocation.max-entries";
+
     private ConfigKeys() {
     }
 

@@ -72,7 +72,17 @@ public final class ConfigReader {
                 new TrustedIssuersReader(values).read(
                         new TrustedIssuerConfig("mp.jwt", issuer, verificationKey, algorithms, audiences),
                         !verificationKey.implicit() || values.string(VERIFY_SECRET).isPresent()),
-                remoteKeyOptions());
+                remoteKeyOptions(),
+                revocation());
+    }
+
+    private RevocationConfig revocation() {
+        String store = values.listOf(REVOCATION_STORE, Set.of("auto", "jcache", "memory", "off")).stream().findFirst()
+                .orElse("auto");
+        return new RevocationConfig(RevocationConfig.Store.valueOf(store.toUpperCase(java.util.Locale.ROOT)),
+                values.bool(REVOCATION_REQUIRE_JTI).orElse(false),
+                Duration.ofSeconds(values.positive(REVOCATION_RETENTION).orElse(86_400L)),
+                values.positive(REVOCATION_MAX_ENTRIES).orElse(100_000L).intValue());
     }
 
     private RemoteKeyOptions remoteKeyOptions() {

@@ -27,6 +27,7 @@ import java.util.Set;
  * @param trustedIssuers    the issuers whose tokens are accepted, the standard {@code mp.jwt.*} one first when
  *                          configured; never empty
  * @param remoteKeys        how {@code http(s):} key locations are fetched and kept
+ * @param revocation        whether and where revoked tokens are recorded
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -45,7 +46,8 @@ public record JwtAuthConfig(
         Duration cacheTtl,
         Optional<String> secret,
         List<TrustedIssuerConfig> trustedIssuers,
-        RemoteKeyOptions remoteKeys) {
+        RemoteKeyOptions remoteKeys,
+        RevocationConfig revocation) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);

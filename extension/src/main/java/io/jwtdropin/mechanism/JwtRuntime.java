@@ -2,6 +2,7 @@ package io.jwtdropin.mechanism;
 
 import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.issue.TokenSigner;
+import io.jwtdropin.revoke.RevocationStore;
 import io.jwtdropin.token.CsrfGuard;
 import io.jwtdropin.token.TokenExtractor;
 import io.jwtdropin.verify.TokenVerifier;
@@ -9,11 +10,12 @@ import java.util.Optional;
 
 /** What the request path (and the issuing API) needs, built once per application at deployment. */
 public record JwtRuntime(JwtAuthConfig config, TokenExtractor extractor, CsrfGuard csrf, TokenVerifier verifier,
-        Optional<TokenSigner> signer, BackgroundExecutor background) {
+        Optional<TokenSigner> signer, BackgroundExecutor background, Optional<RevocationStore> revocations) {
 
     /** Stops background work: at undeployment. */
     public void close() {
         verifier.close();
+        revocations.ifPresent(RevocationStore::close);
         background.shutdown();
     }
 }

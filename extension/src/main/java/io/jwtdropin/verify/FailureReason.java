@@ -26,7 +26,9 @@ public enum FailureReason {
     NO_CALLER_NAME("JWTD-122", "token has none of upn, preferred_username, sub"),
     BAD_NUMERIC_DATE("JWTD-117", "exp, iat or nbf is not a number from 0 to year 9999"),
     CRITICAL_HEADER("JWTD-118", "token header has crit parameters, which are not supported"),
-    TOO_DEEP("JWTD-119", "token JSON is nested deeper than allowed");
+    TOO_DEEP("JWTD-119", "token JSON is nested deeper than allowed"),
+    REVOKED("JWTD-123", "token has been revoked (by its jti, or all its subject's tokens issued until then)"),
+    MISSING_JTI("JWTD-124", "token has no jti, which jwtdropin.revocation.require-jti requires");
 
     private final String id;
     private final String text;

@@ -28,20 +28,23 @@ public final class TokenVerifier implements AutoCloseable {
     private final JsonReaderFactory json;
     private final Optional<VerifiedTokenCache> cache;
     private final VerificationEvents events;
+    private final RevocationCheck revocation;
 
     TokenVerifier(int maxLength, TrustedIssuers issuers, Optional<JweDecryptor> decryptor, JsonReaderFactory json,
-            Optional<VerifiedTokenCache> cache, VerificationEvents events) {
+            Optional<VerifiedTokenCache> cache, VerificationEvents events, RevocationCheck revocation) {
         this.maxLength = maxLength;
         this.issuers = issuers;
         this.decryptor = decryptor;
         this.json = json;
         this.cache = cache;
         this.events = events;
+        this.revocation = revocation;
     }
 
     public VerifiedToken verify(String token) throws TokenRejectedException {
         try {
             VerifiedToken verified = verifyOrReuse(token);
+            revocation.check(verified);
             events.accepted();
             return verified;
         } catch (TokenRejectedException e) {

@@ -34,7 +34,7 @@ public final class VerifierFactory {
 
     /** As below, with a daemon thread of its own for background key refreshes (started only if needed). */
     public static TokenVerifier create(JwtAuthConfig config, ClassLoader loader, Clock clock) {
-        return create(config, loader, clock, daemonScheduler(), VerificationEvents.NONE);
+        return create(config, loader, clock, daemonScheduler(), VerificationEvents.NONE, RevocationCheck.NONE);
     }
 
     /** A one-thread scheduler whose daemon thread starts with its first task. */
@@ -49,9 +49,10 @@ public final class VerifierFactory {
     /**
      * @param scheduler runs background key refreshes for remote key sets (a managed executor in the container)
      * @param events    where outcomes, cache use and key fetches are reported (metrics)
+     * @param revoked   refuses revoked tokens, on every use
      */
     public static TokenVerifier create(JwtAuthConfig config, ClassLoader loader, Clock clock,
-            ScheduledExecutorService scheduler, VerificationEvents events) {
+            ScheduledExecutorService scheduler, VerificationEvents events, RevocationCheck revoked) {
         List<TrustedIssuer> issuers = new ArrayList<>();
         for (TrustedIssuerConfig trusted : config.trustedIssuers()) {
             ClaimsValidator claims = new ClaimsValidator(trusted.issuer(), trusted.audiences(), config.clockSkew(),
@@ -63,7 +64,7 @@ public final class VerifierFactory {
         Optional<VerifiedTokenCache> cache = config.cacheSize() == 0 ? Optional.empty()
                 : Optional.of(new VerifiedTokenCache(config.cacheSize(), config.cacheTtl(), clock));
         return new TokenVerifier(config.maxTokenLength(), new TrustedIssuers(issuers), decryptor,
-                Json.createReaderFactory(Map.of()), cache, events);
+                Json.createReaderFactory(Map.of()), cache, events, revoked);
     }
 
     private static KeyProvider keys(TrustedIssuerConfig trusted, JwtAuthConfig config, ClassLoader loader, Clock clock,

@@ -1,0 +1,95 @@
+package io.jwtdropin.revoke;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+
+/**
+ * Revocations in two JCache caches of the server's data grid (on Payara, Hazelcast), so every node sees them: a
+ * revocation is written to the grid and to this node's list; a listener copies every other node's writes into this
+ * node's list, and a starting node loads what is already there. Keys and values are plain strings, so the grid
+ * never needs the application's classes. Entries expire after the configured retention (the longest a token lives).
+ */
+public final class JCacheRevocationStore implements RevocationStore {
+
+    private static final Logger LOG = Logger.getLogger(JCacheRevocationStore.class.getName());
+    static final String TOKENS = "jwtdropin-revoked-tokens";
+    static final String SUBJECTS = "jwtdropin-revoked-subjects";
+
+    private final RevocationList list;
+    private final Cache<String, String> tokens;
+    private final Cache<String, String> subjects;
+    private final MutableCacheEntryListenerConfiguration<String, String> tokenListener;
+    private final MutableCacheEntryListenerConfiguration<String, String> subjectListener;
+
+    public JCacheRevocationStore(CacheManager manager, RevocationList list, Duration retention) {
+        this.list = list;
+        this.tokens = cache(manager, TOKENS, retention);
+        this.subjects = cache(manager, SUBJECTS, retention);
+        this.tokenListener = RevocationListener.register(tokens, list);
+        this.subjectListener = RevocationListener.register(subjects, list);
+        int loaded = 0;
+        for (Cache.Entry<String, String> entry : tokens) {
+            RevocationListener.apply(TOKENS, entry.getKey(), entry.getValue(), list);
+            loaded++;
+        }
+        for (Cache.Entry<String, String> entry : subjects) {
+            RevocationListener.apply(SUBJECTS, entry.getKey(), entry.getValue(), list);
+            loaded++;
+        }
+        int count = loaded;
+        LOG.info(() -> "JWTD-301 revocations are shared through JCache (" + manager.getURI() + "); " + count
+                + " loaded from the grid");
+    }
+
+    private static Cache<String, String> cache(CacheManager manager, String name, Duration retention) {
+        Cache<String, String> cache = manager.getCache(name, String.class, String.class);
+        if (cache != null) {
+            return cache;
+        }
+        MutableConfiguration<String, String> config = new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)
+                .setStoreByValue(true)
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                        new javax.cache.expiry.Duration(TimeUnit.SECONDS, retention.toSeconds())));
+        try {
+            return manager.createCache(name, config);
+        } catch (CacheException e) {
+            return manager.getCache(name, String.class, String.class); // another node created it first
+        }
+    }
+
+    @Override
+    public void revokeToken(String jti, long until) {
+        list.revokeToken(jti, until);
+        tokens.put(jti, Long.toString(until));
+    }
+
+    @Override
+    public void revokeSubject(String subject, long before, long until) {
+        list.revokeSubject(subject, before, until);
+        subjects.put(subject, before + ":" + until);
+    }
+
+    @Override
+    public RevocationList list() {
+        return list;
+    }
+
+    @Override
+    public boolean clustered() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        RevocationListener.unregister(tokens, tokenListener);
+        RevocationListener.unregister(subjects, subjectListener);
+    }
+}

@@ -1,0 +1,41 @@
+package io.jwtdropin.revoke;
+
+/**
+ * Where revocations are recorded: this node only, or the cluster's data grid. Checks always read this node's
+ * {@link #list()}, so they cost no network round trip; a clustered store keeps that list in step with the grid.
+ */
+public interface RevocationStore extends AutoCloseable {
+
+    void revokeToken(String jti, long until);
+
+    void revokeSubject(String subject, long before, long until);
+
+    /** This node's view, for checks. */
+    RevocationList list();
+
+    /** Whether revocations reach every node of a cluster. */
+    boolean clustered();
+
+    @Override
+    default void close() {
+    }
+
+    /** Revocations in this JVM only. */
+    record Local(RevocationList list) implements RevocationStore {
+
+        @Override
+        public void revokeToken(String jti, long until) {
+            list.revokeToken(jti, until);
+        }
+
+        @Override
+        public void revokeSubject(String subject, long before, long until) {
+            list.revokeSubject(subject, before, until);
+        }
+
+        @Override
+        public boolean clustered() {
+            return false;
+        }
+    }
+}

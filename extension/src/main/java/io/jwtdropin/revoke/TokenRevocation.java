@@ -1,0 +1,60 @@
+package io.jwtdropin.revoke;
+
+import io.jwtdropin.cdi.JwtDropinExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Revokes tokens before they expire — one token by its {@code jti}, or every token of a subject issued until an
+ * instant ("log out everywhere"). Every request checks revocations, cache hits included; on a server with a JCache
+ * data grid (a Payara Micro cluster) a revocation made on one node is seen by all.
+ * <pre>{@code
+ * @Inject TokenRevocation revocation;
+ * @Inject JsonWebToken caller;
+ * revocation.revoke(caller);                      // this token only
+ * revocation.revokeSubject(caller.getSubject());  // all of the subject's tokens issued until now
+ * }</pre>
+ */
+@ApplicationScoped
+public class TokenRevocation {
+
+    @Inject
+    JwtDropinExtension extension;
+
+    /** Revokes {@code token} by its {@code jti} until its {@code exp}. */
+    public void revoke(JsonWebToken token) {
+        if (token.getTokenID() == null) {
+            throw new IllegalArgumentException("the token has no jti, so it cannot be revoked alone; revoke its subject");
+        }
+        revokeToken(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    /** Revokes the token with this {@code jti}; the entry is kept until {@code expiresAt}. */
+    public void revokeToken(String jti, Instant expiresAt) {
+        store().revokeToken(jti, expiresAt.getEpochSecond());
+    }
+
+    /** Revokes every token of {@code subject} issued until now (same second included). */
+    public void revokeSubject(String subject) {
+        revokeSubject(subject, Clock.systemUTC().instant());
+    }
+
+    /** Revokes every token of {@code subject} whose {@code iat} is at or before {@code issuedUntil}. */
+    public void revokeSubject(String subject, Instant issuedUntil) {
+        long before = issuedUntil.getEpochSecond();
+        store().revokeSubject(subject, before, before + extension.runtime().config().revocation().retention().toSeconds());
+    }
+
+    /** Whether revocations reach every node (a JCache data grid), or this node only. */
+    public boolean isClusterWide() {
+        return store().clustered();
+    }
+
+    private RevocationStore store() {
+        return extension.runtime().revocations().orElseThrow(() -> new IllegalStateException(
+                "jwt-dropin: revocation is off (jwtdropin.revocation.store=off)."));
+    }
+}
