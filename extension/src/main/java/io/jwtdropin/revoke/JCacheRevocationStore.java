@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 
@@ -25,15 +24,13 @@ public final class JCacheRevocationStore implements RevocationStore {
     private final RevocationList list;
     private final Cache<String, String> tokens;
     private final Cache<String, String> subjects;
-    private final MutableCacheEntryListenerConfiguration<String, String> tokenListener;
-    private final MutableCacheEntryListenerConfiguration<String, String> subjectListener;
 
     public JCacheRevocationStore(CacheManager manager, RevocationList list, Duration retention) {
         this.list = list;
         this.tokens = cache(manager, TOKENS, retention);
         this.subjects = cache(manager, SUBJECTS, retention);
-        this.tokenListener = RevocationListener.register(tokens, list);
-        this.subjectListener = RevocationListener.register(subjects, list);
+        RevocationListener.register(tokens, list);
+        RevocationListener.register(subjects, list);
         int loaded = 0;
         for (Cache.Entry<String, String> entry : tokens) {
             RevocationListener.apply(TOKENS, entry.getKey(), entry.getValue(), list);
@@ -89,7 +86,7 @@ public final class JCacheRevocationStore implements RevocationStore {
 
     @Override
     public void close() {
-        RevocationListener.unregister(tokens, tokenListener);
-        RevocationListener.unregister(subjects, subjectListener);
+        RevocationListener.unregister(tokens);
+        RevocationListener.unregister(subjects);
     }
 }

@@ -9,6 +9,10 @@ final class JCacheStoreFactory {
     }
 
     public static RevocationStore create(Object holder, RevocationList list, Duration retention) {
-        return new JCacheRevocationStore(((CacheManagerHolder) holder).manager(), list, retention);
+        javax.cache.CacheManager manager = ((CacheManagerHolder) holder).manager();
+        if (manager == null) {
+            throw new IllegalStateException("the server's JCache CacheManager is null (is its data grid switched off?)");
+        }
+        return new JCacheRevocationStore(manager, list, retention);
     }
 }

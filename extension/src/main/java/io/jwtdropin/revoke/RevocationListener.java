@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
@@ -26,21 +28,31 @@ final class RevocationListener
         this.cacheName = cacheName;
     }
 
-    static MutableCacheEntryListenerConfiguration<String, String> register(Cache<String, String> cache,
-            RevocationList list) {
+    @SuppressWarnings("unchecked")
+    static void register(Cache<String, String> cache, RevocationList list) {
         LISTS.put(cache.getName(), list);
         MutableCacheEntryListenerConfiguration<String, String> config = new MutableCacheEntryListenerConfiguration<>(
                 new ListenerFactory(cache.getName()), null, false, false);
-        cache.registerCacheEntryListener(config);
-        return config;
+        // The configuration is the same on every node and the grid keeps it with the cache: the first node registers
+        // it, and every node that opens the cache later gets a listener of its own from it.
+        CompleteConfiguration<String, String> current = cache.getConfiguration(CompleteConfiguration.class);
+        for (CacheEntryListenerConfiguration<String, String> existing : current.getCacheEntryListenerConfigurations()) {
+            if (config.equals(existing)) {
+                return;
+            }
+        }
+        try {
+            cache.registerCacheEntryListener(config);
+        } catch (IllegalArgumentException e) {
+            // another node registered the same configuration at the same moment
+        }
     }
 
-    static void unregister(Cache<String, String> cache, MutableCacheEntryListenerConfiguration<String, String> config) {
-        try {
-            cache.deregisterCacheEntryListener(config);
-        } catch (RuntimeException e) {
-            // the grid is going down with the application
-        }
+    /**
+     * Stops feeding this node's list. The listener configuration stays with the cache: removing it would remove it
+     * from every node.
+     */
+    static void unregister(Cache<String, String> cache) {
         LISTS.remove(cache.getName());
     }
 

@@ -3,6 +3,7 @@ package io.jwtdropin.sample;
 import io.jwtdropin.issue.IssuedToken;
 import io.jwtdropin.issue.TokenCookies;
 import io.jwtdropin.issue.TokenIssuer;
+import io.jwtdropin.revoke.TokenRevocation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,9 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Browser login sets the HttpOnly token cookie; API clients get the token in JSON; logout clears the cookie.
+ * Browser login sets the HttpOnly token cookie; API clients get the token in JSON; logout revokes the token and
+ * clears the cookie.
  * Wrong credentials get the same answer whether or not the user exists.
  */
 @Path("/")
@@ -38,6 +41,12 @@ public class AuthResource {
 
     @Inject
     TokenCookies cookies;
+
+    @Inject
+    TokenRevocation revocation;
+
+    @Inject
+    JsonWebToken caller;
 
     @Context
     HttpServletResponse servletResponse;
@@ -74,6 +83,10 @@ public class AuthResource {
     @POST
     @Path("logout")
     public Response logout() {
+        // The token itself stops working (on every node of a cluster), not just the browser's copy of it.
+        if (caller.getTokenID() != null) {
+            revocation.revoke(caller);
+        }
         cookies.clear(servletResponse);
         return Response.seeOther(URI.create("/login.html")).build();
     }

@@ -10,11 +10,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The README's curl walk-through against the sample WAR as built: tokens from {@code POST /auth/token}. */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleAppIT {
 
     @Deployment(testable = false)
@@ -51,5 +55,32 @@ class SampleAppIT {
         }
         HttpResponse<String> logout = Http.postForm(base, "auth/logout", "", "Sec-Fetch-Site", "same-origin");
         assertTrue(logout.headers().firstValue("Set-Cookie").orElseThrow().startsWith("__Host-jwt=; Path=/; Max-Age=0"));
+    }
+
+    @Test
+    void logoutRevokesTheTokenItself() {
+        String token = SampleApp.token(base, "alice", "alice-password");
+        String other = SampleApp.token(base, "alice", "alice-password");
+        assertEquals(200, Http.get(base, "api/me", "Authorization", Http.bearer(token)).statusCode());
+        assertEquals(303, Http.postForm(base, "auth/logout", "", "Authorization", Http.bearer(token)).statusCode());
+        HttpResponse<String> after = Http.get(base, "api/me", "Authorization", Http.bearer(token));
+        assertEquals(401, after.statusCode(), "a copy of the logged-out token no longer works");
+        assertEquals("Bearer error=\"invalid_token\"", after.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(200, Http.get(base, "api/me", "Authorization", Http.bearer(other)).statusCode(),
+                "the same user's other session goes on");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // alice's tokens issued in this second are revoked too: no test may follow it
+    void anAdminLogsAUserOutEverywhere() {
+        String bobs = SampleApp.token(base, "alice", "alice-password");
+        String admin = SampleApp.token(base, "admin", "admin-password");
+        assertEquals(403, Http.send(base, "api/admin/revoke/admin", "POST", "Authorization", Http.bearer(bobs))
+                .statusCode(), "users cannot revoke");
+        HttpResponse<String> revoked = Http.send(base, "api/admin/revoke/alice", "POST", "Authorization",
+                Http.bearer(admin));
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals(401, Http.get(base, "api/me", "Authorization", Http.bearer(bobs)).statusCode());
+        assertEquals(200, Http.get(base, "api/admin", "Authorization", Http.bearer(admin)).statusCode());
     }
 }

@@ -1,0 +1,183 @@
+package io.jwtdropin.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jwtdropin.junit5.JwtTestKeys;
+import io.jwtdropin.junit5.TestTokens;
+import io.jwtdropin.tck.DropinArchiveProcessor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Revocation across a real two-node Payara Micro cluster on loopback (HTTP 18480/18481, data grid 18500/18501,
+ * TCP/IP member list, no multicast). The application requires the grid ({@code jwtdropin.revocation.store=jcache}),
+ * so a node without it would fail to deploy. Arquillian's Payara Micro adapter runs one instance per container and
+ * cannot restart one mid-test, so this test starts and stops the two JVMs itself, by PID.
+ */
+@ExtendWith(JwtTestKeys.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterRevocationIT {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final Duration BOOT = Duration.ofMinutes(4);
+    static PayaraNode nodeA;
+    static PayaraNode nodeB;
+    static String revokedToken;
+    static List<String> revokedSubjectTokens = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "cluster").toAbsolutePath());
+        Path war = dir.resolve("cluster.war");
+        WebArchive archive = DropinArchiveProcessor.prepare(ShrinkWrap.create(WebArchive.class, "cluster.war")
+                .addClasses(ClusterApp.class, RevocationResource.class)
+                .addAsResource(new StringAsset(JwtTestKeys.microProfileConfig() + "jwtdropin.revocation.store=jcache\n"),
+                        "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
+        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+        nodeA = new PayaraNode("node-a", 18480, PayaraNode.GRID_PORTS.get(0), war, dir);
+        nodeB = new PayaraNode("node-b", 18481, PayaraNode.GRID_PORTS.get(1), war, dir);
+        nodeA.start();
+        nodeA.awaitReady(BOOT); // one at a time: two cold boots at once on two cores take longer than one after the other
+        nodeB.start();
+        nodeB.awaitReady(BOOT);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (nodeA != null) {
+            nodeA.stop();
+        }
+        if (nodeB != null) {
+            nodeB.stop();
+        }
+    }
+
+    static HttpResponse<String> send(PayaraNode node, String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int me(PayaraNode node, String token) throws Exception {
+        return send(node, "GET", "api/me", token).statusCode();
+    }
+
+    /** Polls {@code node} until {@code token} is refused; returns how long that took. */
+    static Duration untilRefused(PayaraNode node, String token, long startNanos) throws Exception {
+        while (System.nanoTime() - startNanos < Duration.ofSeconds(5).toNanos()) {
+            if (me(node, token) == 401) {
+                return Duration.ofNanos(System.nanoTime() - startNanos);
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("still accepted 5 s after revocation");
+    }
+
+    @Test
+    @Order(1)
+    void bothNodesAcceptATokenAndShareRevocations(TestTokens tokens) throws Exception {
+        String token = tokens.forUser("alice").groups("user").sign();
+        assertEquals(200, me(nodeA, token));
+        assertEquals(200, me(nodeB, token));
+        assertEquals("cluster-wide:true", send(nodeA, "GET", "api/public", null).body());
+        assertEquals("cluster-wide:true", send(nodeB, "GET", "api/public", null).body());
+    }
+
+    @Test
+    @Order(2)
+    void nothingListensBeyondLoopback() throws Exception {
+        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes());
+        assertEquals(0, ss.waitFor(), out);
+        List<String> ours = out.lines().filter(l -> l.contains("pid=" + nodeA.pid() + ",")
+                || l.contains("pid=" + nodeB.pid() + ",")).toList();
+        System.out.println("ClusterRevocationIT: listening sockets of the two nodes:\n  " + String.join("\n  ", ours));
+        assertTrue(ours.size() >= 4, "HTTP and data grid of both nodes: " + ours);
+        for (String line : ours) {
+            String local = line.trim().split("\\s+")[3];
+            assertTrue(local.startsWith("127.0.0.1:") || local.startsWith("[::ffff:127.0.0.1]:"), line);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aTokenRevokedOnOneNodeIsRefusedOnTheOtherWithinOneSecond(TestTokens tokens) throws Exception {
+        revokedToken = tokens.forUser("alice").groups("user").sign();
+        assertEquals(200, me(nodeB, revokedToken));
+        long start = System.nanoTime();
+        assertEquals(204, send(nodeA, "POST", "api/revoke/me", revokedToken).statusCode());
+        Duration propagation = untilRefused(nodeB, revokedToken, start);
+        System.out.println("ClusterRevocationIT: revoked on A, refused on B after " + propagation.toMillis() + " ms");
+        assertTrue(propagation.compareTo(Duration.ofSeconds(1)) < 0, "propagation " + propagation);
+        assertEquals(401, me(nodeA, revokedToken));
+    }
+
+    @Test
+    @Order(4)
+    void logOutEverywhereRefusesASubjectsOlderTokensOnBothNodes(TestTokens tokens) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            revokedSubjectTokens.add(tokens.forUser("carol").groups("user").issuedAgo(Duration.ofSeconds(5)).sign());
+        }
+        String bob = tokens.forUser("bob").groups("user").issuedAgo(Duration.ofSeconds(5)).sign();
+        String admin = tokens.forUser("root").groups("user", "admin").sign();
+        long start = System.nanoTime();
+        assertEquals(204, send(nodeB, "POST", "api/revoke/subject/carol", admin).statusCode());
+        for (String token : revokedSubjectTokens) {
+            Duration onA = untilRefused(nodeA, token, start);
+            assertTrue(onA.compareTo(Duration.ofSeconds(1)) < 0 || me(nodeA, token) == 401, "on A after " + onA);
+            assertEquals(401, me(nodeB, token));
+        }
+        System.out.println("ClusterRevocationIT: subject revoked on B, refused on A after "
+                + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms (3 tokens checked)");
+        assertEquals(200, me(nodeA, bob));
+        assertEquals(200, me(nodeB, bob));
+    }
+
+    @Test
+    @Order(5)
+    void aRestartedNodeKeepsTheRevocationsWhileTheOtherIsUp(TestTokens tokens) throws Exception {
+        long oldPid = nodeB.pid();
+        nodeB.stop();
+        nodeB.start();
+        nodeB.awaitReady(BOOT);
+        assertTrue(nodeB.pid() != oldPid, "a new JVM");
+        assertEquals(401, me(nodeB, revokedToken), "the revoked token, after the restart");
+        for (String token : revokedSubjectTokens) {
+            assertEquals(401, me(nodeB, token), "carol's older tokens, after the restart");
+        }
+        String dave = tokens.forUser("dave").groups("user").sign();
+        assertEquals(200, me(nodeB, dave));
+        assertEquals(200, me(nodeA, dave));
+        long start = System.nanoTime(); // and the restarted node still hears of new revocations
+        assertEquals(204, send(nodeA, "POST", "api/revoke/me", dave).statusCode());
+        Duration propagation = untilRefused(nodeB, dave, start);
+        System.out.println("ClusterRevocationIT: after B's restart, revoked on A, refused on B after "
+                + propagation.toMillis() + " ms");
+        assertTrue(propagation.compareTo(Duration.ofSeconds(1)) < 0, "propagation " + propagation);
+    }
+}
