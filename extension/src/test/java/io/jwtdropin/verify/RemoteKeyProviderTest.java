@@ -149,7 +149,7 @@ class RemoteKeyProviderTest {
         RemoteKeyProvider keys = provider(options(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(1)),
                 server.uri());
         assertEquals(Set.of("k1"), kids(keys.keys()));
-        server.serve("{\"keys\":[" + jwk(K1) + "," + jwk(K2) + "]}");
+        server.serve(TestKeyPair.jwks(K1, K2));
         assertEquals(Set.of("k1", "k2"), kids(keys.keysForUnknownKid("k2")));
         server.serve(K2.publicJwks());
         Thread.sleep(1500); // the background refresh (at 80 % of the 1 s lifetime) has run
@@ -162,7 +162,7 @@ class RemoteKeyProviderTest {
                 server.uri());
         keys.keys();
         Thread.sleep(500);
-        server.serve("{\"keys\":[" + jwk(K1) + "," + jwk(K2) + "]}");
+        server.serve(TestKeyPair.jwks(K1, K2));
         java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger uses = new java.util.concurrent.atomic.AtomicInteger();
         long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
@@ -250,10 +250,5 @@ class RemoteKeyProviderTest {
                 server.uri());
         assertThrows(TokenRejectedException.class, keys::keys);
         assertFalse(keys.fetchesAndFailures()[1] == 0);
-    }
-
-    static String jwk(TestKeyPair pair) {
-        String set = pair.publicJwks();
-        return set.substring(set.indexOf('[') + 1, set.lastIndexOf(']'));
     }
 }

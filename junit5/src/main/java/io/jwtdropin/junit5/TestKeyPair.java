@@ -44,7 +44,13 @@ public final class TestKeyPair {
 
     /** A JWK set holding the public key only. */
     public String publicJwks() {
-        return new JWKSet(key.toPublicJWK()).toString();
+        return jwks(this);
+    }
+
+    /** One JWK set with the public keys of all {@code pairs}, e.g. both keys during a rotation. */
+    public static String jwks(TestKeyPair... pairs) {
+        return new JWKSet(java.util.Arrays.stream(pairs).map(p -> (com.nimbusds.jose.jwk.JWK) p.key.toPublicJWK())
+                .toList()).toString();
     }
 
     /** Starts a token signed by this key for {@code issuer}. */

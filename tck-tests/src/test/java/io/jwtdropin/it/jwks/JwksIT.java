@@ -154,7 +154,7 @@ class JwksIT {
         String oldCached = A1.tokens(ISS_A).forUser("old").groups("user").sign();
         assertEquals(200, call(oldCached).statusCode());
         // Overlap: the provider publishes a-2 and signs with it at once; the first a-2 token triggers the refresh.
-        IDP_A.serve("{\"keys\":[" + jwk(A1) + "," + jwk(A2) + "]}");
+        IDP_A.serve(TestKeyPair.jwks(A1, A2));
         Map<Integer, AtomicInteger> byStatus = hammer(Duration.ofSeconds(4), i -> (i % 2 == 0 ? A1 : A2));
         assertEquals(Map.of(200, byStatus.get(200).get()), plain(byStatus), "0 failed requests during the overlap");
         assertTrue(byStatus.get(200).get() > 50, "requests made: " + byStatus);
@@ -208,10 +208,5 @@ class JwksIT {
         Map<Integer, Integer> plain = new TreeMap<>();
         counts.forEach((status, n) -> plain.put(status, n.get()));
         return plain;
-    }
-
-    static String jwk(TestKeyPair pair) {
-        String set = pair.publicJwks();
-        return set.substring(set.indexOf('[') + 1, set.lastIndexOf(']'));
     }
 }
