@@ -9,7 +9,8 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -22,13 +23,17 @@ import java.util.Base64;
  */
 record CompactJws(JWSHeader header, String kid, byte[] signingInput, Base64URL signature, byte[] payload) {
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for the ASCII CompactForm allows
     static CompactJws parse(String token, JsonReaderFactory json) throws TokenRejectedException {
         int dot1 = token.indexOf('.');
         int dot2 = token.indexOf('.', dot1 + 1);
         if (dot2 == token.length() - 1) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "no signature");
         }
-        JsonObject header = object(JsonLimits.checkedText(decode(token.substring(0, dot1))), json);
+        // The signing input as bytes, once; header and payload are decoded from it without substrings.
+        byte[] signingInput = new byte[dot2];
+        token.getBytes(0, dot2, signingInput, 0);
+        JsonObject header = object(JsonLimits.checkedText(decode(signingInput, 0, dot1)), json);
         if (header.containsKey("crit")) {
             throw new TokenRejectedException(FailureReason.CRITICAL_HEADER, String.valueOf(header.get("crit")));
         }
@@ -39,11 +44,12 @@ record CompactJws(JWSHeader header, String kid, byte[] signingInput, Base64URL s
         if (kid != null && !(kid instanceof JsonString)) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "kid is not a string");
         }
+        String signature = token.substring(dot2 + 1);
         return new CompactJws(new JWSHeader(JWSAlgorithm.parse(alg.getString())),
                 kid == null ? null : ((JsonString) kid).getString(),
-                token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII),
-                new Base64URL(token.substring(dot2 + 1)),
-                decode(token.substring(dot1 + 1, dot2)));
+                signingInput,
+                new DecodedSignature(signature, decode(signature)),
+                decode(signingInput, dot1 + 1, dot2));
     }
 
     static JsonObject object(String text, JsonReaderFactory json) throws TokenRejectedException {
@@ -57,6 +63,19 @@ record CompactJws(JWSHeader header, String kid, byte[] signingInput, Base64URL s
     private static byte[] decode(String segment) throws TokenRejectedException {
         try {
             return Base64.getUrlDecoder().decode(segment);
+        } catch (IllegalArgumentException e) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, "not base64url");
+        }
+    }
+
+    /** Decodes {@code bytes[from, to)}. */
+    private static byte[] decode(byte[] bytes, int from, int to) throws TokenRejectedException {
+        try {
+            ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(bytes, from, to - from));
+            byte[] array = decoded.array();
+            return decoded.arrayOffset() == 0 && decoded.remaining() == array.length ? array
+                    : Arrays.copyOfRange(array, decoded.arrayOffset() + decoded.position(),
+                            decoded.arrayOffset() + decoded.limit());
         } catch (IllegalArgumentException e) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "not base64url");
         }
