@@ -4,7 +4,16 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.Base64URL;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.util.Set;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -23,13 +32,34 @@ public final class BenchTokens {
     static final String ISSUER = "https://idp.bench.example";
 
     final JWSAlgorithm algorithm;
+    /** The key pair; for HS256 none ({@link #secret} instead). */
     final KeyPair keys;
+    /** The HS256 secret (32 random bytes), else null. */
+    final byte[] secret;
 
     public BenchTokens(String algorithm) throws Exception {
         this.algorithm = JWSAlgorithm.parse(algorithm);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.startsWith("ES") ? "EC" : "RSA");
-        generator.initialize(algorithm.startsWith("ES") ? 256 : 2048);
+        if (algorithm.equals("HS256")) {
+            this.secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            this.keys = null;
+            return;
+        }
+        this.secret = null;
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(switch (algorithm) {
+            case "EdDSA" -> "Ed25519";
+            case "ES256" -> "EC";
+            default -> "RSA";
+        });
+        if (!algorithm.equals("EdDSA")) {
+            generator.initialize(algorithm.startsWith("ES") ? 256 : 2048);
+        }
         this.keys = generator.generateKeyPair();
+    }
+
+    /** The HS256 secret as {@code jwtdropin.verify.secret} wants it. */
+    public String secretBase64Url() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     public String publicKeyPem() {
@@ -50,6 +80,37 @@ public final class BenchTokens {
     }
 
     private JWSSigner signer() throws Exception {
+        if (secret != null) {
+            return new MACSigner(secret);
+        }
+        if (algorithm.equals(JWSAlgorithm.EdDSA)) {
+            return new JdkEd25519Signer(keys.getPrivate()); // nimbus's own Ed25519 signer needs Tink
+        }
         return keys.getPrivate() instanceof ECPrivateKey ec ? new ECDSASigner(ec) : new RSASSASigner(keys.getPrivate());
+    }
+
+    /** Signs EdDSA with the JDK's Ed25519. */
+    private record JdkEd25519Signer(PrivateKey key) implements JWSSigner {
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            try {
+                Signature signature = Signature.getInstance("Ed25519");
+                signature.initSign(key);
+                signature.update(signingInput);
+                return Base64URL.encode(signature.sign());
+            } catch (GeneralSecurityException e) {
+                throw new JOSEException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return Set.of(JWSAlgorithm.EdDSA);
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return new JCAContext();
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.jwtdropin.bench;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.ECKey;
@@ -16,7 +18,11 @@ import io.jwtdropin.verify.TokenVerifier;
 import io.jwtdropin.verify.VerifiedToken;
 import io.jwtdropin.verify.VerifierFactory;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Signature;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jose4j.keys.HmacKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
@@ -46,7 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One token in, validated claims out, per library, in one run: the bare JCA verify (the floor), nimbus's
  * {@code DefaultJWTProcessor}, jose4j's {@code JwtConsumer} (SmallRye JWT's engine), and our path without and with
- * the verified-token cache. Every pipeline checks signature, {@code iss} and {@code exp} and reads name and groups.
+ * the verified-token cache, for RS256, PS256, ES256, HS256 and EdDSA (nimbus's processor skips EdDSA: it needs Google
+ * Tink). Every pipeline checks signature, {@code iss} and {@code exp} and reads name and groups.
  * Run: {@code java -jar bench/target/benchmarks.jar -prof gc} (add {@code -p alg=RS256} for one algorithm).
  */
 @State(Scope.Benchmark)
@@ -57,7 +64,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class VerificationBenchmark {
 
-    @Param({"RS256", "PS256", "ES256"})
+    @Param({"RS256", "PS256", "ES256", "HS256", "EdDSA"})
     public String alg;
 
     private BenchTokens tokens;
@@ -80,17 +87,26 @@ public class VerificationBenchmark {
         jcaAlgorithm = switch (alg) {
             case "RS256" -> "SHA256withRSA";
             case "PS256" -> "RSASSA-PSS";
+            case "HS256" -> "HmacSHA256";
+            case "EdDSA" -> "Ed25519";
             default -> "SHA256withECDSAinP1363Format";
         };
 
-        JWKSet jwks = new JWKSet(tokens.keys.getPublic() instanceof RSAPublicKey rsa ? new RSAKey.Builder(rsa).build()
-                : new ECKey.Builder(Curve.P_256, (ECPublicKey) tokens.keys.getPublic()).build());
-        nimbus = new DefaultJWTProcessor<>();
-        nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(alg), new ImmutableJWKSet<>(jwks)));
-        nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(BenchTokens.ISSUER)
-                .build(), Set.of("exp", "iat", "sub")));
+        // nimbus verifies EdDSA only with Google Tink on the class path, which this module does not add.
+        if (!alg.equals("EdDSA")) {
+            JWKSource<SecurityContext> source = tokens.secret != null ? new ImmutableSecret<>(tokens.secret)
+                    : new ImmutableJWKSet<>(new JWKSet(tokens.keys.getPublic() instanceof RSAPublicKey rsa
+                            ? new RSAKey.Builder(rsa).build()
+                            : new ECKey.Builder(Curve.P_256, (ECPublicKey) tokens.keys.getPublic()).build()));
+            nimbus = new DefaultJWTProcessor<>();
+            nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(alg), source));
+            nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder()
+                    .issuer(BenchTokens.ISSUER).build(), Set.of("exp", "iat", "sub")));
+        }
 
-        jose4j = new JwtConsumerBuilder().setVerificationKey(tokens.keys.getPublic()).setExpectedIssuer(BenchTokens.ISSUER)
+        jose4j = new JwtConsumerBuilder()
+                .setVerificationKey(tokens.secret != null ? new HmacKey(tokens.secret) : tokens.keys.getPublic())
+                .setExpectedIssuer(BenchTokens.ISSUER)
                 .setExpectedAudience("bench").setRequireExpirationTime().setRequireIssuedAt().build();
 
         ours = ours(Map.of("jwtdropin.cache.size", "0"));
@@ -98,9 +114,14 @@ public class VerificationBenchmark {
     }
 
     private TokenVerifier ours(Map<String, String> extra) {
-        Map<String, String> values = new java.util.HashMap<>(Map.of("mp.jwt.verify.publickey", tokens.publicKeyPem(),
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
                 "mp.jwt.verify.issuer", BenchTokens.ISSUER, "mp.jwt.verify.audiences", "bench",
                 "mp.jwt.verify.publickey.algorithm", alg));
+        if (tokens.secret != null) {
+            values.put("jwtdropin.verify.secret", tokens.secretBase64Url());
+        } else {
+            values.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
+        }
         values.putAll(extra);
         return VerifierFactory.create(ConfigReader.read(k -> Optional.ofNullable(values.get(k))),
                 VerificationBenchmark.class.getClassLoader(), Clock.systemUTC());
@@ -109,6 +130,11 @@ public class VerificationBenchmark {
     /** The floor: the signature check alone, with the JDK's provider. */
     @Benchmark
     public boolean jcaVerify() throws Exception {
+        if (tokens.secret != null) {
+            Mac mac = Mac.getInstance(jcaAlgorithm);
+            mac.init(new SecretKeySpec(tokens.secret, jcaAlgorithm));
+            return MessageDigest.isEqual(mac.doFinal(signingInput), signature);
+        }
         Signature verifier = Signature.getInstance(jcaAlgorithm);
         if (alg.equals("PS256")) {
             verifier.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
@@ -120,6 +146,9 @@ public class VerificationBenchmark {
 
     @Benchmark
     public Object nimbusProcessor() throws Exception {
+        if (nimbus == null) {
+            throw new UnsupportedOperationException("nimbus verifies EdDSA only with Google Tink");
+        }
         JWTClaimsSet claims = nimbus.process(token, null);
         return claims.getStringListClaim("groups").size() + claims.getStringClaim("upn").length();
     }

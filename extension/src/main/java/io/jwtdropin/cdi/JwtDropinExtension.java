@@ -132,6 +132,7 @@ public class JwtDropinExtension implements Extension {
         if (runtime != null) {
             return;
         }
+        long started = System.nanoTime();
         try {
             // The application's class loader: this jar sits in its WEB-INF/lib.
             ClassLoader loader = JwtDropinExtension.class.getClassLoader();
@@ -148,7 +149,8 @@ public class JwtDropinExtension implements Extension {
                     VerifierFactory.signingKey(issuing.signingKey(), loader), Clock.systemUTC()));
             runtime = new JwtRuntime(config, new TokenExtractor(config.transport()), new CsrfGuard(config.transport()),
                     verifier, signer, background, revocations);
-            LOG.info(() -> "JWTD-001 jwt-dropin active" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            LOG.info(() -> "JWTD-001 jwt-dropin active (started in " + tookMs + " ms)" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""
                     + loginConfig.authMethod() + "\")") + "; tokens from " + config.transport().sources());
         } catch (InvalidConfigException e) {
             throw new DeploymentException(e.getMessage(), e);
