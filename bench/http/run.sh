@@ -28,7 +28,8 @@ printf 'mp.jwt.verify.publickey.location=/publicKey.pem\nmp.jwt.verify.issuer=ht
   > "$war/WEB-INF/classes/META-INF/microprofile-config.properties"
 : > "$war/WEB-INF/beans.xml"
 (cd "$war" && jar cf ../builtin.war .)
-mkdir -p "$war/WEB-INF/lib" && cp extension/target/jwt-dropin-*.jar "$war/WEB-INF/lib/" && rm -f "$war"/WEB-INF/lib/original-*
+mkdir -p "$war/WEB-INF/lib"
+cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$war/WEB-INF/lib/"
 (cd "$war" && jar cf ../dropin.war .)
 
 dropin_pid="" builtin_pid=""
