@@ -18,17 +18,30 @@ final class JsonLimits {
 
     /** @return the text, if it is valid UTF-8 and nests objects and arrays no deeper than {@link #MAX_DEPTH} */
     static String checkedText(byte[] bytes) throws TokenRejectedException {
-        String text;
+        String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
+        requireShallow(text);
+        return text;
+    }
+
+    /** ASCII is valid UTF-8 as it stands: most tokens skip the decoder and its buffers. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String strictUtf8(byte[] bytes) throws TokenRejectedException {
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "not UTF-8");
         }
-        requireShallow(text);
-        return text;
     }
 
     private static void requireShallow(String json) throws TokenRejectedException {
