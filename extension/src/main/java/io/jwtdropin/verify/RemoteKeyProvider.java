@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +50,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     private final LongAdder failures = new LongAdder();
     private volatile Snapshot snapshot;
     private volatile boolean failing;
+    private volatile List<String> lastSkipped = List.of();
     private final Object lock = new Object();
     private CompletableFuture<Snapshot> inFlight; // guarded by lock
     private Instant lastAttempt = Instant.MIN; // guarded by lock
@@ -150,7 +153,7 @@ public final class RemoteKeyProvider implements KeyProvider {
         events.keysFetched();
         try {
             KeySetFetcher.Fetched fetched = fetcher.fetch(location);
-            KeySet keys = KeyPinning.pin(KeyParser.parse(fetched.body(), KeyParser.Use.PUBLIC), algorithms, minRsaBits);
+            KeySet keys = usableKeys(KeyParser.parse(fetched.body(), KeyParser.Use.PUBLIC));
             if (keys.keys().isEmpty()) {
                 throw new IOException("no key usable with the pinned algorithms");
             }
@@ -177,6 +180,30 @@ public final class RemoteKeyProvider implements KeyProvider {
             schedule(options.minRefreshInterval());
             return snapshot;
         }
+    }
+
+    /**
+     * The keys that pass pinning, each on its own: one key the provider publishes that we refuse (an RSA key under
+     * the minimum size, an unsupported curve) must not take the good ones down with it. Skipped keys are logged when
+     * the set of them changes.
+     */
+    private KeySet usableKeys(List<ParsedKey> parsed) {
+        List<VerificationKey> usable = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ParsedKey key : parsed) {
+            try {
+                usable.addAll(KeyPinning.pin(List.of(key), algorithms, minRsaBits).keys());
+            } catch (IllegalArgumentException e) {
+                skipped.add((key.kid() == null ? "a key without kid" : "kid " + key.kid()) + " " + e.getMessage());
+            }
+        }
+        if (!skipped.equals(lastSkipped)) {
+            lastSkipped = skipped;
+            if (!skipped.isEmpty()) {
+                LOG.log(Level.WARNING, "JWTD-203 keys from {0} not used: {1}", new Object[] {location, skipped});
+            }
+        }
+        return new KeySet(usable);
     }
 
     private void schedule(Duration delay) {

@@ -244,6 +244,21 @@ class RemoteKeyProviderTest {
     }
 
     @Test
+    void aKeyWeRefuseIsSkippedNotTheWholeSet() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        String weak = new com.nimbusds.jose.jwk.RSAKey.Builder(
+                (java.security.interfaces.RSAPublicKey) generator.generateKeyPair().getPublic()).keyID("weak-1024")
+                .build().toJSONString();
+        String good = K1.publicJwks();
+        server.serve("{\"keys\":[" + weak + "," + good.substring(good.indexOf('[') + 1));
+        RemoteKeyProvider keys = provider(options(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)),
+                server.uri());
+        assertEquals(Set.of("k1"), kids(keys.keys()));
+        assertEquals(0, keys.fetchesAndFailures()[1]);
+    }
+
+    @Test
     void noKeyUsableIsAFailedFetch() {
         server.serve("{\"keys\":[]}");
         RemoteKeyProvider keys = provider(options(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)),
