@@ -59,13 +59,18 @@ public final class TokenVerifier implements AutoCloseable {
         }
         VerifiedTokenCache.Entry cached = cache.isPresent() ? cache.get().get(token) : null;
         // A hit is only as good as its key: one removed from a remote key set no longer vouches for it.
-        if (cached != null && cached.issuer().keys().keys().contains(cached.key())) {
-            events.cacheHit();
+        boolean hit = cached != null && cached.issuer().keys().keys().contains(cached.key());
+        if (cache.isPresent()) {
+            cache.get().count(hit);
+            if (hit) {
+                events.cacheHit();
+            } else {
+                events.cacheMiss();
+            }
+        }
+        if (hit) {
             cached.issuer().claims().checkTimes(cached.token().times());
             return cached.token();
-        }
-        if (cache.isPresent()) {
-            events.cacheMiss();
         }
         return verifyUncached(token);
     }

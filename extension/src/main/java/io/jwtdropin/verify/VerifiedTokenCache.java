@@ -45,10 +45,8 @@ final class VerifiedTokenCache {
             if (entry != null) {
                 entries.remove(key, entry);
             }
-            misses.increment();
             return null;
         }
-        hits.increment();
         return entry;
     }
 
@@ -70,6 +68,14 @@ final class VerifiedTokenCache {
             keys.next();
             keys.remove();
         }
+    }
+
+    /**
+     * Counts one use: a hit only when the entry was actually used. The caller decides, because an entry whose key has
+     * left the key set is found but not used.
+     */
+    void count(boolean hit) {
+        (hit ? hits : misses).increment();
     }
 
     long hits() {
