@@ -1,5 +1,7 @@
 package io.jwtdropin.verify;
 
+import java.util.Arrays;
+
 /**
  * Checks a token's compact serialisation before any decoding: only the base64url alphabet and dots, no padding,
  * 3 (JWS) or 5 (JWE) segments, and every segment canonical — a length that base64url can produce and zero unused
@@ -9,6 +11,17 @@ final class CompactForm {
 
     static final int JWS_SEGMENTS = 3;
     static final int JWE_SEGMENTS = 5;
+
+    /** The 6-bit value of each base64url character; -1 for every other ASCII character. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        Arrays.fill(VALUES, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            VALUES[alphabet.charAt(i)] = (byte) i;
+        }
+    }
 
     private CompactForm() {
     }
@@ -56,15 +69,6 @@ final class CompactForm {
 
     /** The 6-bit value of a base64url character, or -1. */
     private static int value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        return c < VALUES.length ? VALUES[c] : -1;
     }
 }

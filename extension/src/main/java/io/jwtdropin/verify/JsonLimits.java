@@ -18,19 +18,9 @@ final class JsonLimits {
 
     /** @return the text, if it is valid UTF-8 and nests objects and arrays no deeper than {@link #MAX_DEPTH} */
     static String checkedText(byte[] bytes) throws TokenRejectedException {
-        String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
-        requireShallow(text);
-        return text;
-    }
-
-    /** ASCII is valid UTF-8 as it stands: most tokens skip the decoder and its buffers. */
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
+        boolean ascii = requireShallow(bytes);
+        // ASCII is valid UTF-8 as it stands: most tokens skip the decoder and its buffers.
+        return ascii ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
     }
 
     private static String strictUtf8(byte[] bytes) throws TokenRejectedException {
@@ -44,11 +34,19 @@ final class JsonLimits {
         }
     }
 
-    private static void requireShallow(String json) throws TokenRejectedException {
+    /**
+     * One pass over the bytes, before any decoding: JSON's structural characters are ASCII and no byte of a
+     * multi-byte UTF-8 sequence is below 0x80, so quotes, escapes and brackets are found in the raw bytes.
+     *
+     * @return whether every byte is ASCII
+     */
+    private static boolean requireShallow(byte[] json) throws TokenRejectedException {
         int depth = 0;
         boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
+        int high = 0;
+        for (int i = 0; i < json.length; i++) {
+            byte c = json[i];
+            high |= c;
             if (inString) {
                 if (c == '\\') {
                     i++;
@@ -65,5 +63,6 @@ final class JsonLimits {
                 depth--;
             }
         }
+        return high >= 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.jwtdropin.verify;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,8 +20,18 @@ public record KeySet(List<VerificationKey> keys) {
         if (kid == null) {
             return keys;
         }
-        List<VerificationKey> named = keys.stream().filter(k -> kid.equals(k.kid())).toList();
-        return named.isEmpty() ? keys.stream().filter(k -> Objects.isNull(k.kid())).toList() : named;
+        List<VerificationKey> named = withKid(kid);
+        return named.isEmpty() ? withKid(null) : named;
+    }
+
+    private List<VerificationKey> withKid(String kid) {
+        List<VerificationKey> matching = new ArrayList<>(1);
+        for (VerificationKey key : keys) {
+            if (Objects.equals(kid, key.kid())) {
+                matching.add(key);
+            }
+        }
+        return matching;
     }
 
     /** Whether {@code key} is still one of these keys: a cached token stays valid only while its key does. */
@@ -39,6 +50,11 @@ public record KeySet(List<VerificationKey> keys) {
     }
 
     public boolean hasKid(String kid) {
-        return kid != null && keys.stream().anyMatch(k -> kid.equals(k.kid()));
+        for (VerificationKey key : keys) {
+            if (kid != null && kid.equals(key.kid())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

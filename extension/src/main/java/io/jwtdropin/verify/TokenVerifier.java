@@ -7,9 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +24,7 @@ public final class TokenVerifier implements AutoCloseable {
     private final TrustedIssuers issuers;
     private final Optional<JweDecryptor> decryptor;
     private final JsonReaderFactory json;
+    private final HeaderCache headers;
     private final Optional<VerifiedTokenCache> cache;
     private final VerificationEvents events;
     private final RevocationCheck revocation;
@@ -36,6 +35,7 @@ public final class TokenVerifier implements AutoCloseable {
         this.issuers = issuers;
         this.decryptor = decryptor;
         this.json = json;
+        this.headers = new HeaderCache(json);
         this.cache = cache;
         this.events = events;
         this.revocation = revocation;
@@ -100,7 +100,7 @@ public final class TokenVerifier implements AutoCloseable {
         } else if (segments != CompactForm.JWS_SEGMENTS) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "JWE sent but no decryption key configured");
         }
-        CompactJws parts = CompactJws.parse(jws, json);
+        CompactJws parts = CompactJws.parse(jws, headers);
         JsonObject claims = CompactJws.object(JsonLimits.checkedText(parts.payload()), json);
         TrustedIssuer issuer = issuers.select(claims);
         VerificationKey key = verifySignature(parts, issuer.keys());
@@ -118,22 +118,17 @@ public final class TokenVerifier implements AutoCloseable {
         if (kid != null && !keySet.hasKid(kid)) {
             keySet = keys.keysForUnknownKid(kid);
         }
-        List<VerificationKey> candidates = new ArrayList<>(2);
+        JWSAlgorithm alg = header.getAlgorithm();
+        boolean candidate = false;
         for (VerificationKey key : keySet.candidates(kid)) {
-            if (key.algorithms().contains(header.getAlgorithm())) {
-                candidates.add(key);
+            if (!key.algorithms().contains(alg)) {
+                continue; // the algorithm is pinned per key: a token's alg never repurposes a key
             }
-        }
-        if (candidates.isEmpty()) {
-            boolean algKnown = keySet.keys().stream().anyMatch(k -> k.algorithms().contains(header.getAlgorithm()));
-            throw new TokenRejectedException(algKnown ? FailureReason.NO_MATCHING_KEY
-                    : FailureReason.ALGORITHM_NOT_ALLOWED, "alg " + header.getAlgorithm());
-        }
-        if (JWSAlgorithm.Family.EC.contains(header.getAlgorithm()) && hasZeroHalf(jws.signature().decode())) {
-            // CVE-2022-21449: refused here, whatever the JDK would say.
-            throw new TokenRejectedException(FailureReason.BAD_SIGNATURE, "ECDSA r or s is zero");
-        }
-        for (VerificationKey key : candidates) {
+            candidate = true;
+            if (JWSAlgorithm.Family.EC.contains(alg) && hasZeroHalf(jws.signature().decode())) {
+                // CVE-2022-21449: refused here, whatever the JDK would say.
+                throw new TokenRejectedException(FailureReason.BAD_SIGNATURE, "ECDSA r or s is zero");
+            }
             try {
                 if (key.verifier().verify(header, jws.signingInput(), jws.signature())) {
                     return key;
@@ -141,6 +136,11 @@ public final class TokenVerifier implements AutoCloseable {
             } catch (JOSEException | RuntimeException e) {
                 // a verifier that cannot handle this input counts as a failed signature
             }
+        }
+        if (!candidate) {
+            boolean algKnown = keySet.keys().stream().anyMatch(k -> k.algorithms().contains(alg));
+            throw new TokenRejectedException(algKnown ? FailureReason.NO_MATCHING_KEY
+                    : FailureReason.ALGORITHM_NOT_ALLOWED, "alg " + alg);
         }
         throw new TokenRejectedException(FailureReason.BAD_SIGNATURE);
     }
