@@ -3,41 +3,48 @@ package io.jwtdropin.cdi;
 import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.JwtAuthConfig;
+import io.jwtdropin.issue.TokenSigner;
 import io.jwtdropin.mechanism.BackgroundExecutor;
+import io.jwtdropin.mechanism.JwtRuntime;
 import io.jwtdropin.metrics.MetricsSupport;
 import io.jwtdropin.revoke.RevocationStore;
 import io.jwtdropin.revoke.RevocationSupport;
 import io.jwtdropin.revoke.RevokedTokens;
-import io.jwtdropin.verify.RevocationCheck;
-import java.util.concurrent.TimeUnit;
-import io.jwtdropin.mechanism.JwtRuntime;
-import io.jwtdropin.issue.TokenSigner;
 import io.jwtdropin.token.CsrfGuard;
 import io.jwtdropin.token.TokenExtractor;
+import io.jwtdropin.verify.RevocationCheck;
 import io.jwtdropin.verify.TokenVerifier;
 import io.jwtdropin.verify.VerifierFactory;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedCallable;
+import jakarta.enterprise.inject.spi.AnnotatedField;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
-import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.config.Config;
@@ -61,6 +68,7 @@ public class JwtDropinExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(JwtDropinExtension.class.getName());
 
     private final Map<String, Type> claimTypes = new ConcurrentHashMap<>();
+    private final List<DeploymentException> definitionErrors = new CopyOnWriteArrayList<>();
     private volatile LoginConfig loginConfig;
     private volatile JwtRuntime runtime;
 
@@ -96,20 +104,44 @@ public class JwtDropinExtension implements Extension {
         }
     }
 
-    void collectClaimInjection(@Observes ProcessInjectionPoint<?, ?> pip) {
-        InjectionPoint ip = pip.getInjectionPoint();
-        ip.getQualifiers().stream().filter(Claim.class::isInstance).findFirst().ifPresent(claim -> {
-            try {
-                ClaimBeans.claimName((Claim) claim);
-                Type type = ClaimBeans.beanType(ip.getType());
-                claimTypes.putIfAbsent(type.getTypeName(), type);
-            } catch (DeploymentException e) {
-                pip.addDefinitionError(e);
+    /**
+     * Finds the {@code @Claim} injection points in the types that use the annotation at all: fields, and parameters
+     * of constructors, initializers and producers. Only those types are looked at (the server pre-filters them by
+     * annotation); observing every {@code ProcessInjectionPoint} of the deployment instead cost start-up time.
+     */
+    <T> void collectClaimInjection(@Observes @WithAnnotations(Claim.class) ProcessAnnotatedType<T> pat) {
+        AnnotatedType<T> type = pat.getAnnotatedType();
+        for (AnnotatedField<? super T> field : type.getFields()) {
+            if (field.isAnnotationPresent(Inject.class)) {
+                addClaimType(field.getAnnotation(Claim.class), field.getBaseType());
             }
-        });
+        }
+        List<AnnotatedCallable<? super T>> callables = new ArrayList<>(type.getConstructors());
+        callables.addAll(type.getMethods());
+        for (AnnotatedCallable<? super T> callable : callables) {
+            if (callable.isAnnotationPresent(Inject.class) || callable.isAnnotationPresent(Produces.class)) {
+                for (AnnotatedParameter<? super T> parameter : callable.getParameters()) {
+                    addClaimType(parameter.getAnnotation(Claim.class), parameter.getBaseType());
+                }
+            }
+        }
+    }
+
+    private void addClaimType(Claim claim, Type injected) {
+        if (claim == null) {
+            return;
+        }
+        try {
+            ClaimBeans.claimName(claim);
+            Type type = ClaimBeans.beanType(injected);
+            claimTypes.putIfAbsent(type.getTypeName(), type);
+        } catch (DeploymentException e) {
+            definitionErrors.add(e);
+        }
     }
 
     void addClaimBeans(@Observes AfterBeanDiscovery abd) {
+        definitionErrors.forEach(abd::addDefinitionError);
         for (Type type : claimTypes.values()) {
             abd.addBean()
                     .beanClass(JwtDropinExtension.class)

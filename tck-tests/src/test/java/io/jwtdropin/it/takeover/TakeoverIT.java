@@ -1,6 +1,7 @@
 package io.jwtdropin.it.takeover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jwtdropin.it.support.Deployments;
 import io.jwtdropin.it.support.Http;
@@ -29,7 +30,8 @@ class TakeoverIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("takeover", "", TakeoverApp.class, WhoAmIResource.class, PrincipalResource.class);
+        return Deployments.war("takeover", "", TakeoverApp.class, WhoAmIResource.class, PrincipalResource.class,
+                ClaimsByInjection.class);
     }
 
     @ArquillianResource
@@ -38,7 +40,7 @@ class TakeoverIT {
     @Test
     void ourImplementationAnswers() {
         HttpResponse<String> response = Http.get(base, "api/whoami", "Authorization",
-                Http.bearer(TestKeys.TRUSTED.token("alice", "user")));
+                Http.bearer(TestKeys.TRUSTED.token("alice", "user", "admin")));
         assertEquals(200, response.statusCode(), response.body());
         JsonObject who = Json.createReader(new StringReader(response.body())).readObject();
         assertEquals(OUR_PRINCIPAL, who.getString("principalClass"));
@@ -46,6 +48,8 @@ class TakeoverIT {
         assertEquals("alice", who.getString("name"));
         assertEquals("alice", who.getString("injectedName"));
         assertEquals("alice", who.getString("claimUpn"));
+        assertEquals("[admin, user]", who.getString("constructorGroups"), "@Claim on a constructor parameter");
+        assertTrue(who.getBoolean("initializerIatSet"), "@Claim on an initializer parameter");
         assertEquals(1, who.getInt("jsonWebTokenBeans"), "only our JsonWebToken bean is visible");
         assertEquals(1, who.getInt("mechanisms"), "only our mechanism is visible");
     }

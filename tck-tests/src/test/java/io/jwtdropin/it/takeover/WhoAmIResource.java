@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.Claim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -29,6 +30,9 @@ public class WhoAmIResource {
     String upn;
 
     @Inject
+    ClaimsByInjection byInjection;
+
+    @Inject
     BeanManager beans;
 
     @GET
@@ -40,6 +44,8 @@ public class WhoAmIResource {
                 .add("name", security.getUserPrincipal().getName())
                 .add("injectedName", String.valueOf(jwt.getName()))
                 .add("claimUpn", String.valueOf(upn))
+                .add("constructorGroups", String.valueOf(new TreeSet<>(byInjection.groups())))
+                .add("initializerIatSet", byInjection.issuedAt() != null && byInjection.issuedAt() > 0)
                 .add("mechanisms", beans.getBeans(HttpAuthenticationMechanism.class).size())
                 .add("mechanismClass", beans.resolve(beans.getBeans(HttpAuthenticationMechanism.class))
                         .getBeanClass().getName())
