@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Deployment time with and without our jar: boots Payara Micro with the benchmark WAR built by run.sh, alternately
 # with our jar (dropin.war) and without it (builtin.war, the server's own MP-JWT), N times each, one boot at a time
-# on an idle machine, and reports Payara's "deployed in N ms" medians and the jar's own start-up (JWTD-001).
+# on an idle machine, and reports the median deployment time (from the runtime being up to the application being
+# served, read from the log's timestamps), the deploying thread's CPU time until then, and the jar's own start-up (JWTD-001).
 # usage: bench/http/deploy-time.sh [boots-each]   (after bench/http/run.sh, from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,23 +14,58 @@ port=18382
 rm -f "$out"/war/WEB-INF/lib/*.jar
 cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$out/war/WEB-INF/lib/"
 (cd "$out/war" && jar cf ../dropin.war .)
+# inert.war: builtin.war plus our jar with its hooks removed (no CDI extension, no servlet initializer, and a
+# beans.xml with bean-discovery-mode="none"), so the server scans the same classes but the built-in MP-JWT does the work.
+# inert - builtin is what the jar's mere presence costs; dropin - inert is what running it costs.
+command -v zip >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip; }
+rm -rf "$out/inert" && cp -r "$out/war" "$out/inert"
+zip -q -d "$out"/inert/WEB-INF/lib/jwt-dropin-*.jar 'META-INF/services/*' META-INF/beans.xml
+mkdir -p "$out/inert-meta/META-INF"
+echo '<beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="none"/>' \
+  > "$out/inert-meta/META-INF/beans.xml"
+(cd "$out/inert-meta" && zip -q ../inert/WEB-INF/lib/jwt-dropin-*.jar META-INF/beans.xml)
+(cd "$out/inert" && jar cf ../inert.war .)
 : > "$out/deploy-times.txt"
+server_pid=
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null' EXIT
+stamp() { # log pattern -> epoch ms of the first log record containing it
+  date -d "$(grep -a -m1 "$2" "$1" | grep -o '^\[[0-9T:.+-]*' | tr -d '[')" +%s%3N
+}
 boot() { # war
-  local log="$out/deploy-${1%.war}.log" pid
+  local log="$out/deploy-${1%.war}.log" pid name=${1%.war}
   java -Xmx1g -XX:+UseSerialGC -jar "$out/payara-micro.jar" --deploy "$out/$1" --contextroot / --port $port \
     --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 180); do grep -q "was successfully deployed in" "$log" && break; sleep 1; done
+  server_pid=$pid
+  # "Loading application [name] at [/]": the web module has started (our runtime included) and is being served.
+  for _ in $(seq 1 1800); do
+    grep -aq "Loading application \[$name\] at" "$log" && break
+    kill -0 "$pid" 2>/dev/null || { echo "the server exited; see $log" >&2; exit 1; }
+    sleep 0.1
+  done
+  # CPU time of the thread that deploys (the JVM's "main", named java like the launcher thread that only waits):
+  # steadier than wall time on a shared machine, and without the JIT and GC threads.
+  if grep -aq "Exception while loading the app" "$log"; then echo "$1 failed to deploy; see $log" >&2; exit 1; fi
+  local cpu
+  cpu=$(for t in /proc/$pid/task/*; do if [ "$(cat "$t/comm")" = java ]; then cat "$t/stat"; fi; done \
+    | awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%d", s * 1000 / hz}')
   kill "$pid"; wait "$pid" 2>/dev/null || true
   local ms own
-  ms=$(grep -o "was successfully deployed in [0-9,]* milliseconds" "$log" | tr -dc '0-9')
-  own=$(grep -o "JWTD-001 jwt-dropin active (started in [0-9]* ms)" "$log" | tr -dc '0-9' | sed 's/^001//' || true)
-  echo "${1%.war} $ms ${own:--}" | tee -a "$out/deploy-times.txt"
+  # From the runtime's own "startup time" record (the server is up, the deployment begins) to the app being served.
+  ms=$(( $(stamp "$log" "Loading application \[$name\] at") - $(stamp "$log" "startup time : Embedded") ))
+  own=$(grep -ao "JWTD-001 jwt-dropin active (started in [0-9]* ms)" "$log" | tr -dc '0-9' | sed 's/^001//' || true)
+  echo "$name $ms ${own:--} $cpu" | tee -a "$out/deploy-times.txt"
 }
-for _ in $(seq 1 "$boots"); do boot dropin.war; boot builtin.war; done
+for _ in $(seq 1 "$boots"); do boot dropin.war; boot builtin.war; boot inert.war; done
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 d=$(awk '$1=="dropin" {print $2}' "$out/deploy-times.txt" | median)
 b=$(awk '$1=="builtin" {print $2}' "$out/deploy-times.txt" | median)
 own=$(awk '$1=="dropin" && $3!="-" {print $3}' "$out/deploy-times.txt" | median)
-echo "median over $boots boots each: with our jar $d ms, without $b ms, difference $((d - b)) ms; the jar's own start-up (JWTD-001) $own ms" \
+i=$(awk '$1=="inert" {print $2}' "$out/deploy-times.txt" | median)
+ic=$(awk '$1=="inert" {print $4}' "$out/deploy-times.txt" | median)
+dc=$(awk '$1=="dropin" {print $4}' "$out/deploy-times.txt" | median)
+bc=$(awk '$1=="builtin" {print $4}' "$out/deploy-times.txt" | median)
+echo "median over $boots boots each: with our jar $d ms, without $b ms, difference $((d - b)) ms;" \
+  "CPU of the deploying thread until served $dc ms vs $bc ms, difference $((dc - bc)) ms; the jar's own start-up (JWTD-001) $own ms;" \
+  "the inert jar (classes only): $i ms, CPU $ic ms, i.e. its presence $((i - b)) ms / CPU $((ic - bc)) ms" \
   | tee -a "$out/deploy-times.txt"
