@@ -7,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -20,7 +21,6 @@ import java.util.Base64;
  */
 record CompactJws(JWSHeader header, String kid, byte[] signingInput, Base64URL signature, byte[] payload) {
 
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for the ASCII CompactForm allows
     static CompactJws parse(String token, HeaderCache headers) throws TokenRejectedException {
         int dot1 = token.indexOf('.');
         int dot2 = token.indexOf('.', dot1 + 1);
@@ -28,13 +28,13 @@ record CompactJws(JWSHeader header, String kid, byte[] signingInput, Base64URL s
             throw new TokenRejectedException(FailureReason.MALFORMED, "no signature");
         }
         HeaderCache.Header header = headers.header(token, dot1);
-        // The signing input as bytes, once; the payload is decoded from it without a substring.
-        byte[] signingInput = new byte[dot2];
-        token.getBytes(0, dot2, signingInput, 0);
-        String signature = token.substring(dot2 + 1);
-        return new CompactJws(header.jws(), header.kid(), signingInput,
-                new DecodedSignature(signature, decode(signature)),
-                decode(signingInput, dot1 + 1, dot2));
+        // The token as bytes, once; payload and signature are decoded from them without substrings. A character
+        // outside ASCII becomes '?', which the strict decoder refuses: it can never pass for the letter it resembles.
+        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
+        byte[] payload = decode(ascii, dot1 + 1, dot2);
+        byte[] signature = decode(ascii, dot2 + 1, ascii.length);
+        return new CompactJws(header.jws(), header.kid(), Arrays.copyOf(ascii, dot2),
+                new DecodedSignature(token.substring(dot2 + 1), signature), payload);
     }
 
     static JsonObject object(String text, JsonReaderFactory json) throws TokenRejectedException {

@@ -158,6 +158,16 @@ class TokenVerifierTest {
                 Arguments.of("padding", good + "=", FailureReason.MALFORMED),
                 Arguments.of("four segments", good + ".x", FailureReason.MALFORMED),
                 Arguments.of("space inside", parts[0] + " ." + parts[1] + "." + parts[2], FailureReason.MALFORMED),
+                Arguments.of("padding inside", parts[0] + "." + parts[1] + "==." + parts[2], FailureReason.MALFORMED),
+                // Characters whose low byte is a base64url letter must not pass for that letter.
+                Arguments.of("lookalike in the payload", parts[0] + "." + lookalike(parts[1]) + "." + parts[2],
+                        FailureReason.MALFORMED),
+                Arguments.of("lookalike in the header", lookalike(parts[0]) + "." + parts[1] + "." + parts[2],
+                        FailureReason.MALFORMED),
+                Arguments.of("lookalike in the signature", parts[0] + "." + parts[1] + "." + lookalike(parts[2]),
+                        FailureReason.MALFORMED),
+                Arguments.of("Latin-1 letter in the payload", parts[0] + "." + parts[1].replaceFirst("[A-Za-z]", "\u00e9")
+                        + "." + parts[2], FailureReason.MALFORMED),
                 Arguments.of("too long", "a".repeat(9000), FailureReason.TOO_LARGE),
                 Arguments.of("JWE without decryption key", "a.b.c.d.e", FailureReason.MALFORMED),
                 Arguments.of("expired beyond skew", claimsWith(b -> b.issueTime(Date.from(NOW.minusSeconds(120)))
@@ -191,6 +201,11 @@ class TokenVerifierTest {
                 Arguments.of("unknown kid signed by another key", sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .keyID("k9").type(JOSEObjectType.JWT).build(), claims().build(), OTHER_RSA),
                         FailureReason.BAD_SIGNATURE));
+    }
+
+    /** The segment with its second character replaced by one whose low byte is that character (e.g. 'e' by U+0165). */
+    static String lookalike(String segment) {
+        return segment.charAt(0) + String.valueOf((char) (0x100 | segment.charAt(1))) + segment.substring(2);
     }
 
     static Object nested(int depth) {
