@@ -21,58 +21,75 @@ final class ClaimsValidator {
     /** 9999-12-31T23:59:59Z; anything later is not a date a real issuer writes. */
     static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
+    /** What {@link #numericDate} returns for an absent claim (a present one is never negative). */
+    private static final long ABSENT = -1;
+
     private final Optional<String> issuer;
     private final Set<String> audiences;
-    private final Duration skew;
-    private final Optional<Duration> maxAge;
+    private final long skewMillis;
+    private final long maxAgeMillis;
     private final Clock clock;
 
     ClaimsValidator(Optional<String> issuer, Set<String> audiences, Duration skew, Optional<Duration> maxAge,
             Clock clock) {
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
-        this.skew = skew;
-        this.maxAge = maxAge;
+        this.skewMillis = skew.toMillis();
+        this.maxAgeMillis = maxAge.map(Duration::toMillis).orElse(ABSENT);
         this.clock = clock;
     }
 
     /** @return the token's times, once every rule passed */
     TokenTimes validate(JsonObject claims) throws TokenRejectedException {
-        Instant exp = numericDate(claims, "exp").orElseThrow(() -> new TokenRejectedException(FailureReason.MISSING_EXP));
-        Instant iat = numericDate(claims, "iat").orElseThrow(() -> new TokenRejectedException(FailureReason.MISSING_IAT));
-        if (iat.isAfter(exp)) {
+        long exp = numericDate(claims, "exp");
+        if (exp == ABSENT) {
+            throw new TokenRejectedException(FailureReason.MISSING_EXP);
+        }
+        long iat = numericDate(claims, "iat");
+        if (iat == ABSENT) {
+            throw new TokenRejectedException(FailureReason.MISSING_IAT);
+        }
+        if (iat > exp) {
             throw new TokenRejectedException(FailureReason.IAT_AFTER_EXP);
         }
-        TokenTimes times = new TokenTimes(iat, exp, numericDate(claims, "nbf"));
-        checkTimes(times);
+        long nbf = numericDate(claims, "nbf");
+        checkTimes(iat, exp, nbf);
         if (issuer.isPresent() && !(claims.get("iss") instanceof JsonString iss && issuer.get().equals(iss.getString()))) {
             throw new TokenRejectedException(FailureReason.BAD_ISSUER);
         }
         if (!audiences.isEmpty() && !audienceMatches(claims.get("aud"))) {
             throw new TokenRejectedException(FailureReason.BAD_AUDIENCE);
         }
-        return times;
+        return new TokenTimes(Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
+                nbf == ABSENT ? Optional.empty() : Optional.of(Instant.ofEpochSecond(nbf)));
     }
 
     /** The rules that depend on the clock; run again each time a cached token is used. */
     void checkTimes(TokenTimes times) throws TokenRejectedException {
-        Instant now = clock.instant();
-        Instant exp = times.expiresAt();
-        Instant iat = times.issuedAt();
-        Optional<Instant> nbf = times.notBefore();
-        if (now.isAfter(exp.plus(skew))) {
-            throw new TokenRejectedException(FailureReason.EXPIRED, "exp " + exp + ", now " + now);
+        checkTimes(times.issuedAt().getEpochSecond(), times.expiresAt().getEpochSecond(),
+                times.notBefore().isPresent() ? times.notBefore().get().getEpochSecond() : ABSENT);
+    }
+
+    /** Seconds against the clock's milliseconds: NumericDates are at most {@link #MAX_NUMERIC_DATE}, no overflow. */
+    private void checkTimes(long iat, long exp, long nbf) throws TokenRejectedException {
+        long now = clock.millis();
+        if (now > exp * 1000 + skewMillis) {
+            throw new TokenRejectedException(FailureReason.EXPIRED, detail("exp", exp, now));
         }
-        if (iat.isAfter(now.plus(skew))) {
-            throw new TokenRejectedException(FailureReason.ISSUED_IN_FUTURE, "iat " + iat + ", now " + now);
+        if (iat * 1000 > now + skewMillis) {
+            throw new TokenRejectedException(FailureReason.ISSUED_IN_FUTURE, detail("iat", iat, now));
         }
-        if (nbf.isPresent() && nbf.get().isAfter(now.plus(skew))) {
-            throw new TokenRejectedException(FailureReason.NOT_YET_VALID, "nbf " + nbf.get() + ", now " + now);
+        if (nbf != ABSENT && nbf * 1000 > now + skewMillis) {
+            throw new TokenRejectedException(FailureReason.NOT_YET_VALID, detail("nbf", nbf, now));
         }
         // Token age is a policy on when the token was minted, so no skew is added (as the TCK expects).
-        if (maxAge.isPresent() && now.isAfter(iat.plus(maxAge.get()))) {
-            throw new TokenRejectedException(FailureReason.TOO_OLD, "iat " + iat + ", now " + now);
+        if (maxAgeMillis != ABSENT && now > iat * 1000 + maxAgeMillis) {
+            throw new TokenRejectedException(FailureReason.TOO_OLD, detail("iat", iat, now));
         }
+    }
+
+    private static String detail(String claim, long seconds, long nowMillis) {
+        return claim + " " + Instant.ofEpochSecond(seconds) + ", now " + Instant.ofEpochMilli(nowMillis);
     }
 
     private boolean audienceMatches(JsonValue aud) {
@@ -85,10 +102,11 @@ final class ClaimsValidator {
         return false;
     }
 
-    private static Optional<Instant> numericDate(JsonObject claims, String name) throws TokenRejectedException {
+    /** @return the claim's whole seconds, or {@link #ABSENT} */
+    private static long numericDate(JsonObject claims, String name) throws TokenRejectedException {
         JsonValue value = claims.get(name);
         if (value == null) {
-            return Optional.empty();
+            return ABSENT;
         }
         if (!(value instanceof JsonNumber number)) {
             throw new TokenRejectedException(FailureReason.BAD_NUMERIC_DATE, name + " is not a number");
@@ -109,6 +127,6 @@ final class ClaimsValidator {
         if (seconds < 0 || seconds > MAX_NUMERIC_DATE) {
             throw new TokenRejectedException(FailureReason.BAD_NUMERIC_DATE, name + " out of range");
         }
-        return Optional.of(Instant.ofEpochSecond(seconds));
+        return seconds;
     }
 }

@@ -3,11 +3,13 @@ package io.jwtdropin.verify;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +21,9 @@ import java.util.Set;
  * {@link VerifierFactory}.
  */
 public final class TokenVerifier implements AutoCloseable {
+
+    /** MP-JWT's order for the caller's name. */
+    private static final List<String> CALLER_NAME_CLAIMS = List.of("upn", "preferred_username", "sub");
 
     private final int maxLength;
     private final TrustedIssuers issuers;
@@ -166,7 +171,7 @@ public final class TokenVerifier implements AutoCloseable {
     }
 
     private static String callerName(JsonObject claims) throws TokenRejectedException {
-        for (String claim : new String[] {"upn", "preferred_username", "sub"}) {
+        for (String claim : CALLER_NAME_CLAIMS) {
             JsonValue value = claims.get(claim);
             if (value instanceof JsonString s && !s.getString().isEmpty()) {
                 return s.getString();
@@ -181,13 +186,14 @@ public final class TokenVerifier implements AutoCloseable {
         if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
             return Set.of();
         }
-        Set<String> groups = new LinkedHashSet<>();
-        for (JsonValue item : value.asJsonArray()) {
-            if (!(item instanceof JsonString s)) {
+        JsonArray array = value.asJsonArray();
+        String[] groups = new String[array.size()];
+        for (int i = 0; i < groups.length; i++) {
+            if (!(array.get(i) instanceof JsonString s)) {
                 return Set.of();
             }
-            groups.add(s.getString());
+            groups[i] = s.getString();
         }
-        return groups;
+        return Set.copyOf(Arrays.asList(groups)); // duplicates collapse; VerifiedToken keeps this set as it is
     }
 }
