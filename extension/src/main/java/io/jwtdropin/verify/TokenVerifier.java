@@ -3,16 +3,13 @@ package io.jwtdropin.verify;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParserFactory;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,7 +30,6 @@ public final class TokenVerifier implements AutoCloseable {
     private final Optional<JweDecryptor> decryptor;
     private final JsonReaderFactory json;
     private final HeaderCache headers;
-    private final JsonParserFactory parsers;
     private final Optional<VerifiedTokenCache> cache;
     private final VerificationEvents events;
     private final RevocationCheck revocation;
@@ -45,7 +41,6 @@ public final class TokenVerifier implements AutoCloseable {
         this.decryptor = decryptor;
         this.json = json;
         this.headers = new HeaderCache(json);
-        this.parsers = Json.createParserFactory(Map.of());
         this.cache = cache;
         this.events = events;
         this.revocation = revocation;
@@ -111,7 +106,7 @@ public final class TokenVerifier implements AutoCloseable {
             throw new TokenRejectedException(FailureReason.MALFORMED, "JWE sent but no decryption key configured");
         }
         CompactJws parts = CompactJws.parse(jws, headers);
-        JsonObject claims = TokenClaims.read(JsonLimits.checkedText(parts.payload()), parsers, json);
+        JsonObject claims = CompactJws.object(JsonLimits.checkedText(parts.payload()), json);
         TrustedIssuer issuer = issuers.select(claims);
         VerificationKey key = verifySignature(parts, issuer.keys());
         TokenTimes times = issuer.claims().validate(claims);
