@@ -27,13 +27,15 @@ final class CompactForm {
     private CompactForm() {
     }
 
-    /**
-     * @return the number of segments (3 or 5)
-     */
+    /** @return the number of segments (3 or 5) */
     static int segments(String token) throws TokenRejectedException {
         int dots = 0;
+        int dot1 = -1;
+        int dot2 = -1;
         for (int dot = token.indexOf('.'); dot >= 0 && dots <= JWE_SEGMENTS; dot = token.indexOf('.', dot + 1)) {
             dots++;
+            dot1 = dots == 1 ? dot : dot1;
+            dot2 = dots == 2 ? dot : dot2;
         }
         int segments = dots + 1;
         if (segments != JWS_SEGMENTS && segments != JWE_SEGMENTS) {
@@ -48,8 +50,6 @@ final class CompactForm {
             if (token.indexOf('=') >= 0) {
                 throw new TokenRejectedException(FailureReason.MALFORMED, "character outside base64url");
             }
-            int dot1 = token.indexOf('.');
-            int dot2 = token.indexOf('.', dot1 + 1);
             requireCanonical(token, 0, dot1);
             requireCanonical(token, dot1 + 1, dot2);
             requireCanonical(token, dot2 + 1, token.length());

@@ -50,8 +50,11 @@ public record KeySet(List<VerificationKey> keys) {
     }
 
     public boolean hasKid(String kid) {
+        if (kid == null) {
+            return false;
+        }
         for (VerificationKey key : keys) {
-            if (kid != null && kid.equals(key.kid())) {
+            if (kid.equals(key.kid())) {
                 return true;
             }
         }
