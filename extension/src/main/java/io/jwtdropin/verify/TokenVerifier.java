@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,9 @@ public final class TokenVerifier implements AutoCloseable {
         if (token.length() > maxLength) {
             throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
         }
-        VerifiedTokenCache.Entry cached = cache.isPresent() ? cache.get().get(token) : null;
+        // The token's hash, once per request: looked up now, and stored under after a miss.
+        ByteBuffer cacheKey = cache.isPresent() ? VerifiedTokenCache.key(token) : null;
+        VerifiedTokenCache.Entry cached = cacheKey != null ? cache.get().get(cacheKey) : null;
         // A hit is only as good as its key: one removed from a remote key set no longer vouches for it.
         boolean hit = cached != null && cached.issuer().keys().keys().contains(cached.key());
         if (cache.isPresent()) {
@@ -77,7 +80,7 @@ public final class TokenVerifier implements AutoCloseable {
             cached.issuer().claims().checkTimes(cached.token().times());
             return cached.token();
         }
-        return verifyUncached(token);
+        return verifyUncached(token, cacheKey);
     }
 
     /** Cache hits and misses so far (both 0 when the cache is off). */
@@ -91,7 +94,8 @@ public final class TokenVerifier implements AutoCloseable {
         issuers.close();
     }
 
-    private VerifiedToken verifyUncached(String token) throws TokenRejectedException {
+    /** @param cacheKey the token's cache key, or null when the cache is off */
+    private VerifiedToken verifyUncached(String token, ByteBuffer cacheKey) throws TokenRejectedException {
         int segments = CompactForm.segments(token);
         String jws = token;
         if (decryptor.isPresent()) {
@@ -111,7 +115,7 @@ public final class TokenVerifier implements AutoCloseable {
         VerificationKey key = verifySignature(parts, issuer.keys());
         TokenTimes times = issuer.claims().validate(claims);
         VerifiedToken verified = new VerifiedToken(token, claims, callerName(claims), groups(claims), times);
-        cache.ifPresent(c -> c.put(token, verified, issuer, key));
+        cache.ifPresent(c -> c.put(cacheKey, verified, issuer, key));
         return verified;
     }
 

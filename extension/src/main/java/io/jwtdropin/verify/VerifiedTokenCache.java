@@ -37,9 +37,8 @@ final class VerifiedTokenCache {
         this.clock = clock;
     }
 
-    /** @return the entry, or null */
-    Entry get(String token) {
-        ByteBuffer key = key(token);
+    /** @return the entry, or null; {@code key} is {@link #key}'s for the token, computed once per request */
+    Entry get(ByteBuffer key) {
         Entry entry = entries.get(key);
         if (entry == null || !clock.instant().isBefore(entry.evictAt())) {
             if (entry != null) {
@@ -50,14 +49,14 @@ final class VerifiedTokenCache {
         return entry;
     }
 
-    void put(String token, VerifiedToken verified, TrustedIssuer issuer, VerificationKey key) {
+    void put(ByteBuffer tokenKey, VerifiedToken verified, TrustedIssuer issuer, VerificationKey key) {
         Instant now = clock.instant();
         Instant byTtl = now.plus(ttl);
         Instant exp = verified.times().expiresAt();
         if (entries.size() >= maxEntries) {
             evict(now);
         }
-        entries.put(key(token), new Entry(verified, issuer, key, exp.isBefore(byTtl) ? exp : byTtl));
+        entries.put(tokenKey, new Entry(verified, issuer, key, exp.isBefore(byTtl) ? exp : byTtl));
     }
 
     /** Drops expired entries; if that is not enough, drops arbitrary ones down to 90% of the bound. */
@@ -90,7 +89,8 @@ final class VerifiedTokenCache {
         return entries.size();
     }
 
-    private static ByteBuffer key(String token) {
+    /** The cache key of a token: its SHA-256, so the token itself is never kept as a key. */
+    static ByteBuffer key(String token) {
         try {
             return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {

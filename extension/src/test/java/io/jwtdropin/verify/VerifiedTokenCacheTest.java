@@ -106,7 +106,7 @@ class VerifiedTokenCacheTest {
         VerifiedToken token = new VerifiedToken("t", jakarta.json.Json.createObjectBuilder().build(), "n",
                 java.util.Set.of(), new TokenTimes(clock.now, clock.now.plusSeconds(600), Optional.empty()));
         for (int i = 0; i < 1000; i++) {
-            cache.put("token-" + i, token, null, null);
+            cache.put(VerifiedTokenCache.key("token-" + i), token, null, null);
         }
         assertTrue(cache.size() <= 10, "size " + cache.size());
     }
@@ -117,8 +117,8 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofHours(1), clock);
         VerifiedToken token = new VerifiedToken("t", jakarta.json.Json.createObjectBuilder().build(), "n",
                 java.util.Set.of(), new TokenTimes(clock.now, clock.now.plusSeconds(30), Optional.empty()));
-        cache.put("t", token, null, null);
+        cache.put(VerifiedTokenCache.key("t"), token, null, null);
         clock.now = clock.now.plusSeconds(31);
-        assertEquals(null, cache.get("t"));
+        assertEquals(null, cache.get(VerifiedTokenCache.key("t")));
     }
 }
