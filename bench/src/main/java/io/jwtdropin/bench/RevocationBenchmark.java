@@ -1,5 +1,6 @@
 package io.jwtdropin.bench;
 
+import io.jwtdropin.keys.KeyLoader;
 import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.revoke.RevocationList;
 import io.jwtdropin.revoke.RevokedTokens;
@@ -70,7 +71,7 @@ public class RevocationBenchmark {
 
     private static TokenVerifier verifier(Map<String, String> values, RevocationCheck check) {
         return VerifierFactory.create(ConfigReader.read(k -> Optional.ofNullable(values.get(k))),
-                RevocationBenchmark.class.getClassLoader(), Clock.systemUTC(), VerifierFactory.daemonScheduler(),
+                RevocationBenchmark.class.getClassLoader(), Clock.systemUTC(), KeyLoader.daemonScheduler(),
                 VerificationEvents.NONE, check);
     }
 

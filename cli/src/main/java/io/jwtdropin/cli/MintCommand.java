@@ -1,5 +1,6 @@
 package io.jwtdropin.cli;
 
+import io.jwtdropin.keys.KeyLoader;
 import io.jwtdropin.config.IssuingConfig;
 import io.jwtdropin.config.JwtAuthConfig.KeySource;
 import io.jwtdropin.issue.TokenSigner;
@@ -32,7 +33,7 @@ final class MintCommand {
         Duration lifetime = Duration.ofSeconds(flags.seconds("ttl", 300));
         KeySource source = new KeySource("--key", false, Path.of(flags.required("key")).toAbsolutePath().toUri().toString(),
                 false);
-        Key key = VerifierFactory.signingKey(source, MintCommand.class.getClassLoader());
+        Key key = KeyLoader.signingKey(source, MintCommand.class.getClassLoader());
         String algorithm = flags.get("alg").orElse(defaultAlgorithm(key));
         IssuingConfig config = new IssuingConfig(source, algorithm, flags.required("iss"), flags.get("aud"),
                 lifetime, flags.get("kid"));

@@ -1,26 +1,15 @@
 package io.jwtdropin.cdi;
 
-import io.jwtdropin.config.ConfigReader;
-import io.jwtdropin.config.InvalidConfigException;
-import io.jwtdropin.config.JwtAuthConfig;
-import io.jwtdropin.issue.TokenSigner;
-import io.jwtdropin.mechanism.BackgroundExecutor;
-import io.jwtdropin.mechanism.JwtRuntime;
+import io.jwtdropin.mechanism.DiscoveredRoles;
 import io.jwtdropin.metrics.MetricsSupport;
-import io.jwtdropin.revoke.RevocationStore;
 import io.jwtdropin.revoke.RevocationSupport;
-import io.jwtdropin.revoke.RevokedTokens;
-import io.jwtdropin.token.CsrfGuard;
-import io.jwtdropin.token.TokenExtractor;
-import io.jwtdropin.verify.RevocationCheck;
-import io.jwtdropin.verify.TokenVerifier;
-import io.jwtdropin.verify.VerifierFactory;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedCallable;
 import jakarta.enterprise.inject.spi.AnnotatedField;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -37,18 +26,13 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Type;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.auth.LoginConfig;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.Claim;
 
 /**
@@ -57,10 +41,10 @@ import org.eclipse.microprofile.jwt.Claim;
  * <li>takes {@code @LoginConfig} off the application's classes before the server's built-in MP-JWT looks for it
  * (built-ins add their beans in {@code ProcessBean}/{@code AfterBeanDiscovery} only when they saw it);</li>
  * <li>collects the roles the application names, for {@code ServletContext.declareRoles};</li>
- * <li>adds one {@code @Claim} bean per injected type, as an enabled alternative;</li>
- * <li>reads and validates the configuration and builds the verifier once, at application start, failing the
- * deployment on a bad key.</li>
+ * <li>adds one {@code @Claim} bean per injected type, as an enabled alternative.</li>
  * </ol>
+ * The runtime itself (configuration, keys, verifier) is built later, when the web application starts: see
+ * {@link io.jwtdropin.runtime.ActiveRuntime}.
  */
 public class JwtDropinExtension implements Extension {
 
@@ -70,7 +54,6 @@ public class JwtDropinExtension implements Extension {
     private final Map<String, Type> claimTypes = new ConcurrentHashMap<>();
     private final List<DeploymentException> definitionErrors = new CopyOnWriteArrayList<>();
     private volatile LoginConfig loginConfig;
-    private volatile JwtRuntime runtime;
 
     void addMetricsBean(@Observes BeforeBeanDiscovery bbd, BeanManager beans) {
         MetricsSupport.registerBeans(bbd, beans, JwtDropinExtension.class.getClassLoader());
@@ -155,49 +138,11 @@ public class JwtDropinExtension implements Extension {
         }
     }
 
-    /**
-     * Builds the runtime when the web application starts (called by {@link io.jwtdropin.mechanism.RuntimeStarter}).
-     * Not earlier: GlassFish makes a WAR's {@code META-INF/microprofile-config.properties} visible only once the
-     * application starts. An exception here fails the deployment, with our one-sentence message.
-     */
-    public synchronized void start() {
-        if (runtime != null) {
-            return;
+    /** Says, once the deployment is valid, that our mechanism replaces the built-in one the annotation named. */
+    void reportTakeOver(@Observes AfterDeploymentValidation adv) {
+        LoginConfig config = loginConfig;
+        if (config != null) {
+            LOG.info(() -> "JWTD-002 jwt-dropin took over @LoginConfig(authMethod=\"" + config.authMethod() + "\")");
         }
-        long started = System.nanoTime();
-        try {
-            // The application's class loader: this jar sits in its WEB-INF/lib.
-            ClassLoader loader = JwtDropinExtension.class.getClassLoader();
-            Config mpConfig = ConfigProvider.getConfig(loader);
-            JwtAuthConfig config = ConfigReader.read(key -> mpConfig.getOptionalValue(key, String.class));
-            BackgroundExecutor background = BackgroundExecutor.find();
-            Optional<RevocationStore> revocations = RevocationSupport.create(config.revocation(), loader, Clock.systemUTC());
-            revocations.ifPresent(store -> background.executor().scheduleWithFixedDelay(store.list()::prune, 1, 1,
-                    TimeUnit.MINUTES));
-            TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC(), background.executor(),
-                    MetricsSupport.find(loader), revocations.<RevocationCheck>map(store -> new RevokedTokens(store.list(),
-                            config.revocation().requireJti())).orElse(RevocationCheck.NONE));
-            Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
-                    VerifierFactory.signingKey(issuing.signingKey(), loader), Clock.systemUTC()));
-            runtime = new JwtRuntime(config, new TokenExtractor(config.transport()), new CsrfGuard(config.transport()),
-                    verifier, signer, background, revocations);
-            long tookMs = (System.nanoTime() - started) / 1_000_000;
-            LOG.info(() -> "JWTD-001 jwt-dropin active (started in " + tookMs + " ms)" + (loginConfig == null ? "" : ", took over @LoginConfig(authMethod=\""
-                    + loginConfig.authMethod() + "\")") + "; tokens from " + config.transport().sources());
-        } catch (InvalidConfigException e) {
-            throw new DeploymentException(e.getMessage(), e);
-        }
-    }
-
-    /** Stops the runtime's background work when the web application stops. */
-    public synchronized void stop() {
-        if (runtime != null) {
-            runtime.close();
-        }
-    }
-
-    /** The runtime built at deployment; never null once the application is running. */
-    public JwtRuntime runtime() {
-        return runtime;
     }
 }

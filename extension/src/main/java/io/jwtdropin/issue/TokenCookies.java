@@ -1,6 +1,6 @@
 package io.jwtdropin.issue;
 
-import io.jwtdropin.cdi.JwtDropinExtension;
+import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.config.TokenTransport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class TokenCookies {
 
     @Inject
-    JwtDropinExtension extension;
+    JwtAuthConfig config;
 
     public void write(HttpServletResponse response, IssuedToken token) {
         response.addHeader("Set-Cookie", header(transport(), token.token(), token.lifetime().getSeconds()));
@@ -32,6 +32,6 @@ public class TokenCookies {
     }
 
     private TokenTransport transport() {
-        return extension.runtime().config().transport();
+        return config.transport();
     }
 }

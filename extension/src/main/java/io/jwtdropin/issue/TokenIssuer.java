@@ -1,6 +1,5 @@
 package io.jwtdropin.issue;
 
-import io.jwtdropin.cdi.JwtDropinExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,12 +23,11 @@ public class TokenIssuer {
 
     private static final Set<String> RESERVED = Set.of("iss", "sub", "upn", "groups", "iat", "exp", "jti", "aud");
 
+    /** Injected when this bean is first used; its producer says which key to set when issuing is off. */
     @Inject
-    JwtDropinExtension extension;
+    TokenSigner signer;
 
     public Builder forSubject(String subject) {
-        TokenSigner signer = extension.runtime().signer().orElseThrow(() -> new IllegalStateException(
-                "jwt-dropin: set jwtdropin.issue.key.location to issue tokens."));
         return new Builder(signer, Objects.requireNonNull(subject, "subject"));
     }
 

@@ -1,5 +1,6 @@
 package io.jwtdropin.issue;
 
+import io.jwtdropin.keys.JdkEdDsa;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,7 +13,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.jwtdropin.config.InvalidConfigException;
 import io.jwtdropin.config.IssuingConfig;
 import com.nimbusds.jose.crypto.MACSigner;
-import io.jwtdropin.verify.JdkEdDsa;
 import java.security.Key;
 import java.security.interfaces.EdECPrivateKey;
 import javax.crypto.SecretKey;

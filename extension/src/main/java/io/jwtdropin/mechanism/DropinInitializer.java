@@ -1,6 +1,6 @@
 package io.jwtdropin.mechanism;
 
-import io.jwtdropin.cdi.DiscoveredRoles;
+import io.jwtdropin.runtime.RuntimeStarter;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.DispatcherType;

@@ -1,8 +1,9 @@
 package io.jwtdropin.mechanism;
 
-import io.jwtdropin.cdi.JwtDropinExtension;
 import io.jwtdropin.config.TokenTransport;
 import io.jwtdropin.principal.JwtPrincipal;
+import io.jwtdropin.runtime.ActiveRuntime;
+import io.jwtdropin.runtime.JwtRuntime;
 import io.jwtdropin.token.Credential;
 import io.jwtdropin.verify.FailureReason;
 import io.jwtdropin.verify.TokenRejectedException;
@@ -40,7 +41,7 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String INVALID_REQUEST_CHALLENGE = "Bearer error=\"invalid_request\"";
 
     @Inject
-    JwtDropinExtension extension;
+    ActiveRuntime active;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -73,7 +74,7 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** @return a principal, a failure reason, a {@link Refusal}, or {@link Refusal#NO_TOKEN} */
     private Object authenticate(HttpServletRequest request) {
-        JwtRuntime runtime = extension.runtime();
+        JwtRuntime runtime = active.get();
         Credential credential = runtime.extractor().extract(request);
         if (credential instanceof Credential.Ambiguous) {
             LOG.log(Level.FINE, "JWTD-131 header and cookie carry different tokens {0} {1}",

@@ -1,6 +1,6 @@
 package io.jwtdropin.revoke;
 
-import io.jwtdropin.cdi.JwtDropinExtension;
+import io.jwtdropin.config.JwtAuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,7 +22,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenRevocation {
 
     @Inject
-    JwtDropinExtension extension;
+    JwtAuthConfig config;
+
+    /** Injected when this bean is first used; its producer says which key to set when revocation is off. */
+    @Inject
+    RevocationStore store;
 
     /** Revokes {@code token} by its {@code jti} until its {@code exp}. */
     public void revoke(JsonWebToken token) {
@@ -34,7 +38,7 @@ public class TokenRevocation {
 
     /** Revokes the token with this {@code jti}; the entry is kept until {@code expiresAt}. */
     public void revokeToken(String jti, Instant expiresAt) {
-        store().revokeToken(jti, expiresAt.getEpochSecond());
+        store.revokeToken(jti, expiresAt.getEpochSecond());
     }
 
     /** Revokes every token of {@code subject} issued until now (same second included). */
@@ -45,16 +49,11 @@ public class TokenRevocation {
     /** Revokes every token of {@code subject} whose {@code iat} is at or before {@code issuedUntil}. */
     public void revokeSubject(String subject, Instant issuedUntil) {
         long before = issuedUntil.getEpochSecond();
-        store().revokeSubject(subject, before, before + extension.runtime().config().revocation().retention().toSeconds());
+        store.revokeSubject(subject, before, before + config.revocation().retention().toSeconds());
     }
 
     /** Whether revocations reach every node (a JCache data grid), or this node only. */
     public boolean isClusterWide() {
-        return store().clustered();
-    }
-
-    private RevocationStore store() {
-        return extension.runtime().revocations().orElseThrow(() -> new IllegalStateException(
-                "jwt-dropin: revocation is off (jwtdropin.revocation.store=off)."));
+        return store.clustered();
     }
 }

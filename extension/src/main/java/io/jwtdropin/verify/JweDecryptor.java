@@ -1,5 +1,6 @@
 package io.jwtdropin.verify;
 
+import io.jwtdropin.keys.ParsedKey;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;

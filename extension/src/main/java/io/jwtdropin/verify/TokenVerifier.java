@@ -3,6 +3,10 @@ package io.jwtdropin.verify;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import io.jwtdropin.keys.KeyProvider;
+import io.jwtdropin.keys.KeySet;
+import io.jwtdropin.keys.KeysUnavailableException;
+import io.jwtdropin.keys.VerificationKey;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
@@ -67,7 +71,7 @@ public final class TokenVerifier implements AutoCloseable {
         ByteBuffer cacheKey = cache.isPresent() ? VerifiedTokenCache.key(token) : null;
         VerifiedTokenCache.Entry cached = cacheKey != null ? cache.get().get(cacheKey) : null;
         // A hit is only as good as its key: one removed from a remote key set no longer vouches for it.
-        boolean hit = cached != null && cached.issuer().keys().keys().contains(cached.key());
+        boolean hit = cached != null && keys(cached.issuer().keys(), null).contains(cached.key());
         if (cache.isPresent()) {
             cache.get().count(hit);
             if (hit) {
@@ -119,13 +123,22 @@ public final class TokenVerifier implements AutoCloseable {
         return verified;
     }
 
+    /** The provider's keys now, or (with {@code unknownKid}) after the refresh such a kid may cause. */
+    private static KeySet keys(KeyProvider keys, String unknownKid) throws TokenRejectedException {
+        try {
+            return unknownKid == null ? keys.keys() : keys.keysForUnknownKid(unknownKid);
+        } catch (KeysUnavailableException e) {
+            throw new TokenRejectedException(FailureReason.KEYS_UNAVAILABLE, e.getMessage());
+        }
+    }
+
     /** @return the key whose signature check passed */
     private VerificationKey verifySignature(CompactJws jws, KeyProvider keys) throws TokenRejectedException {
         JWSHeader header = jws.header();
-        KeySet keySet = keys.keys();
         String kid = jws.kid();
+        KeySet keySet = keys(keys, null);
         if (kid != null && !keySet.hasKid(kid)) {
-            keySet = keys.keysForUnknownKid(kid);
+            keySet = keys(keys, kid);
         }
         JWSAlgorithm alg = header.getAlgorithm();
         boolean candidate = false;

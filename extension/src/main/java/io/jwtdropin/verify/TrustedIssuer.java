@@ -1,5 +1,6 @@
 package io.jwtdropin.verify;
 
+import io.jwtdropin.keys.KeyProvider;
 import java.util.Optional;
 
 /**

@@ -1,10 +1,12 @@
 package io.jwtdropin.verify;
 
+import io.jwtdropin.keys.KeyFetchEvents;
+
 /**
- * What the verification path reports as it goes, for metrics. Every method has a no-op default, so a sink implements
+ * What the verification path reports as it goes, for metrics (key fetches included). Every method has a no-op default, so a sink implements
  * only what it counts; implementations must be thread-safe and cheap (they run on the request path).
  */
-public interface VerificationEvents {
+public interface VerificationEvents extends KeyFetchEvents {
 
     /** Reports nothing. */
     VerificationEvents NONE = new VerificationEvents() {
@@ -22,9 +24,4 @@ public interface VerificationEvents {
     default void cacheMiss() {
     }
 
-    default void keysFetched() {
-    }
-
-    default void keysFetchFailed() {
-    }
 }

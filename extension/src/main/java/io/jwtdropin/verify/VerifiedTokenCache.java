@@ -1,5 +1,6 @@
 package io.jwtdropin.verify;
 
+import io.jwtdropin.keys.VerificationKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

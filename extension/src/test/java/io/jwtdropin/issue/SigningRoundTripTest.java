@@ -1,5 +1,6 @@
 package io.jwtdropin.issue;
 
+import io.jwtdropin.keys.KeyLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class SigningRoundTripTest {
         JwtAuthConfig config = config(values);
         ClassLoader loader = getClass().getClassLoader();
         TokenSigner signer = new TokenSigner(config.issuing().orElseThrow(),
-                VerifierFactory.signingKey(config.issuing().get().signingKey(), loader), Clock.systemUTC());
+                KeyLoader.signingKey(config.issuing().get().signingKey(), loader), Clock.systemUTC());
         TokenVerifier verifier = VerifierFactory.create(config, loader, Clock.systemUTC());
 
         IssuedToken token = new TokenIssuer.Builder(signer, "alice").groups("user", "admin").claim("email", "a@x").issue();

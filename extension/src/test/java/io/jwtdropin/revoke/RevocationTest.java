@@ -1,5 +1,6 @@
 package io.jwtdropin.revoke;
 
+import io.jwtdropin.keys.KeyLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,7 +98,7 @@ class RevocationTest {
     static TokenVerifier verifier(RevokedTokens check) {
         Map<String, String> values = new HashMap<>(JwtTestKeys.mpJwtKeys());
         return VerifierFactory.create(ConfigReader.read(k -> Optional.ofNullable(values.get(k))),
-                RevocationTest.class.getClassLoader(), Clock.systemUTC(), VerifierFactory.daemonScheduler(),
+                RevocationTest.class.getClassLoader(), Clock.systemUTC(), KeyLoader.daemonScheduler(),
                 VerificationEvents.NONE, check);
     }
 

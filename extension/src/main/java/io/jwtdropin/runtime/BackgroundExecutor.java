@@ -1,6 +1,6 @@
-package io.jwtdropin.mechanism;
+package io.jwtdropin.runtime;
 
-import io.jwtdropin.verify.VerifierFactory;
+import io.jwtdropin.keys.KeyLoader;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +24,7 @@ public record BackgroundExecutor(ScheduledExecutorService executor, boolean owne
             return new BackgroundExecutor((ScheduledExecutorService) new InitialContext().lookup(MANAGED), false);
         } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
             LOG.log(Level.FINE, "JWTD-003 no {0} ({1}); key refreshes use a thread of their own", new Object[] {MANAGED, e});
-            return new BackgroundExecutor(VerifierFactory.daemonScheduler(), true);
+            return new BackgroundExecutor(KeyLoader.daemonScheduler(), true);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.jwtdropin.verify;
+package io.jwtdropin.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +37,7 @@ class RemoteKeyProviderTest {
     static final Duration TIMEOUT = Duration.ofMillis(500);
 
     JwksServer server;
-    ScheduledExecutorService scheduler = VerifierFactory.daemonScheduler();
+    ScheduledExecutorService scheduler = KeyLoader.daemonScheduler();
     RemoteKeyProvider provider;
 
     static RemoteKeyOptions options(Duration lifetime, Duration minInterval, Duration maxStale) {
@@ -47,7 +47,7 @@ class RemoteKeyProviderTest {
 
     RemoteKeyProvider provider(RemoteKeyOptions options, URI location) {
         provider = new RemoteKeyProvider(location, Set.of(), 2048, options, Clock.systemUTC(), scheduler,
-                VerificationEvents.NONE);
+                KeyFetchEvents.NONE);
         return provider;
     }
 
@@ -126,8 +126,8 @@ class RemoteKeyProviderTest {
         server.mode(fault).slowMillis(3000);
         RemoteKeyProvider keys = provider(options(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)),
                 server.uri());
-        TokenRejectedException refused = assertThrows(TokenRejectedException.class, keys::keys);
-        assertEquals(FailureReason.KEYS_UNAVAILABLE, refused.reason());
+        KeysUnavailableException refused = assertThrows(KeysUnavailableException.class, keys::keys);
+        assertEquals(server.uri().toString(), refused.getMessage());
         server.mode(Mode.OK);
         Thread.sleep(RemoteKeyProvider.COLD_RETRY.toMillis() + 100);
         assertEquals(Set.of("k1"), kids(keys.keys()));
@@ -138,7 +138,7 @@ class RemoteKeyProviderTest {
         server.down();
         RemoteKeyProvider keys = provider(options(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)),
                 server.uri());
-        assertEquals(FailureReason.KEYS_UNAVAILABLE, assertThrows(TokenRejectedException.class, keys::keys).reason());
+        assertThrows(KeysUnavailableException.class, keys::keys);
         server.up();
         Thread.sleep(RemoteKeyProvider.COLD_RETRY.toMillis() + 100);
         assertEquals(Set.of("k1"), kids(keys.keys()));
@@ -210,7 +210,7 @@ class RemoteKeyProviderTest {
         keys.keys();
         server.down();
         Thread.sleep(1200);
-        assertEquals(FailureReason.KEYS_UNAVAILABLE, assertThrows(TokenRejectedException.class, keys::keys).reason());
+        assertThrows(KeysUnavailableException.class, keys::keys);
     }
 
     @Test
@@ -263,7 +263,7 @@ class RemoteKeyProviderTest {
         server.serve("{\"keys\":[]}");
         RemoteKeyProvider keys = provider(options(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)),
                 server.uri());
-        assertThrows(TokenRejectedException.class, keys::keys);
+        assertThrows(KeysUnavailableException.class, keys::keys);
         assertFalse(keys.fetchesAndFailures()[1] == 0);
     }
 }

@@ -1,4 +1,4 @@
-package io.jwtdropin.verify;
+package io.jwtdropin.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

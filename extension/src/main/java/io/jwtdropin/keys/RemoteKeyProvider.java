@@ -1,4 +1,4 @@
-package io.jwtdropin.verify;
+package io.jwtdropin.keys;
 
 import io.jwtdropin.config.RemoteKeyOptions;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     private final RemoteKeyOptions options;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
-    private final VerificationEvents events;
+    private final KeyFetchEvents events;
     private final KeySetFetcher fetcher;
     private final LongAdder fetches = new LongAdder();
     private final LongAdder failures = new LongAdder();
@@ -59,7 +59,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     private boolean closed; // guarded by lock
 
     public RemoteKeyProvider(URI location, Set<String> algorithms, int minRsaBits, RemoteKeyOptions options,
-            Clock clock, ScheduledExecutorService scheduler, VerificationEvents events) {
+            Clock clock, ScheduledExecutorService scheduler, KeyFetchEvents events) {
         this.location = location;
         this.algorithms = Set.copyOf(algorithms);
         this.minRsaBits = minRsaBits;
@@ -71,7 +71,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     }
 
     @Override
-    public KeySet keys() throws TokenRejectedException {
+    public KeySet keys() throws KeysUnavailableException {
         Snapshot current = snapshot;
         Instant now = clock.instant();
         if (current != null && now.isBefore(current.freshUntil())) {
@@ -85,7 +85,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     }
 
     @Override
-    public KeySet keysForUnknownKid(String kid) throws TokenRejectedException {
+    public KeySet keysForUnknownKid(String kid) throws KeysUnavailableException {
         return await(startFetch(clock.instant(), options.minRefreshInterval(), true));
     }
 
@@ -130,7 +130,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     }
 
     /** Waits (bounded by the HTTP limits) for {@code fetch}, then returns whatever keys are usable. */
-    private KeySet await(CompletableFuture<Snapshot> fetch) throws TokenRejectedException {
+    private KeySet await(CompletableFuture<Snapshot> fetch) throws KeysUnavailableException {
         if (fetch != null) {
             try {
                 fetch.get(options.connectTimeout().plus(options.readTimeout()).toMillis() + 500, TimeUnit.MILLISECONDS);
@@ -144,7 +144,7 @@ public final class RemoteKeyProvider implements KeyProvider {
         if (current != null && clock.instant().isBefore(current.staleUntil())) {
             return current.keys();
         }
-        throw new TokenRejectedException(FailureReason.KEYS_UNAVAILABLE, location.toString());
+        throw new KeysUnavailableException(location.toString());
     }
 
     private Snapshot fetchNow() {

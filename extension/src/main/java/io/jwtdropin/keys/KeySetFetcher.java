@@ -1,4 +1,4 @@
-package io.jwtdropin.verify;
+package io.jwtdropin.keys;
 
 import io.jwtdropin.config.RemoteKeyOptions;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jwtdropin.verify;
+package io.jwtdropin.keys;
 
 import java.security.Key;
 

@@ -1,16 +1,16 @@
-package io.jwtdropin.verify;
+package io.jwtdropin.keys;
 
 /** Supplies the current verification keys: fixed ones from configuration, or a remote key set. */
 public interface KeyProvider extends AutoCloseable {
 
     /** The keys to verify with now. */
-    KeySet keys() throws TokenRejectedException;
+    KeySet keys() throws KeysUnavailableException;
 
     /**
      * Called when a token names a {@code kid} that {@link #keys()} lacks: a remote set may refresh (rate-limited);
      * fixed keys simply stay as they are.
      */
-    default KeySet keysForUnknownKid(String kid) throws TokenRejectedException {
+    default KeySet keysForUnknownKid(String kid) throws KeysUnavailableException {
         return keys();
     }
 

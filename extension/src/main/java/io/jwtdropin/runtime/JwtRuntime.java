@@ -1,4 +1,4 @@
-package io.jwtdropin.mechanism;
+package io.jwtdropin.runtime;
 
 import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.issue.TokenSigner;

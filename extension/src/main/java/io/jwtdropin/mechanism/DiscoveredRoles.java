@@ -1,4 +1,4 @@
-package io.jwtdropin.cdi;
+package io.jwtdropin.mechanism;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +14,7 @@ public final class DiscoveredRoles {
     private DiscoveredRoles() {
     }
 
-    static void add(String... roles) {
+    public static void add(String... roles) {
         ROLES.addAll(Set.of(roles));
     }
 

@@ -1,0 +1,54 @@
+package io.jwtdropin.runtime;
+
+import io.jwtdropin.config.ConfigReader;
+import io.jwtdropin.config.JwtAuthConfig;
+import io.jwtdropin.issue.TokenSigner;
+import io.jwtdropin.keys.KeyLoader;
+import io.jwtdropin.metrics.MetricsSupport;
+import io.jwtdropin.revoke.RevocationStore;
+import io.jwtdropin.revoke.RevocationSupport;
+import io.jwtdropin.revoke.RevokedTokens;
+import io.jwtdropin.token.CsrfGuard;
+import io.jwtdropin.token.TokenExtractor;
+import io.jwtdropin.verify.RevocationCheck;
+import io.jwtdropin.verify.TokenVerifier;
+import io.jwtdropin.verify.VerifierFactory;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Reads the configuration once and wires the parts of the request path and of the issuing and revocation API. */
+final class RuntimeAssembly {
+
+    private static final Logger LOG = Logger.getLogger(RuntimeAssembly.class.getName());
+
+    private RuntimeAssembly() {
+    }
+
+    /** @param loader the application's class loader (this jar sits in its {@code WEB-INF/lib}) */
+    static JwtRuntime build(ClassLoader loader) {
+        long started = System.nanoTime();
+        Config mpConfig = ConfigProvider.getConfig(loader);
+        JwtAuthConfig config = ConfigReader.read(key -> mpConfig.getOptionalValue(key, String.class));
+        Clock clock = Clock.systemUTC();
+        BackgroundExecutor background = BackgroundExecutor.find();
+        Optional<RevocationStore> revocations = RevocationSupport.create(config.revocation(), loader, clock);
+        revocations.ifPresent(store -> background.executor().scheduleWithFixedDelay(store.list()::prune, 1, 1,
+                TimeUnit.MINUTES));
+        RevocationCheck revocationCheck = revocations.<RevocationCheck>map(store -> new RevokedTokens(store.list(),
+                config.revocation().requireJti())).orElse(RevocationCheck.NONE);
+        TokenVerifier verifier = VerifierFactory.create(config, loader, clock, background.executor(),
+                MetricsSupport.find(loader), revocationCheck);
+        Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
+                KeyLoader.signingKey(issuing.signingKey(), loader), clock));
+        JwtRuntime runtime = new JwtRuntime(config, new TokenExtractor(config.transport()),
+                new CsrfGuard(config.transport()), verifier, signer, background, revocations);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "JWTD-001 jwt-dropin active (started in " + tookMs + " ms); tokens from "
+                + config.transport().sources());
+        return runtime;
+    }
+}
