@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.jwt.Claim;
  * <li>takes {@code @LoginConfig} off the application's classes before the server's built-in MP-JWT looks for it
  * (built-ins add their beans in {@code ProcessBean}/{@code AfterBeanDiscovery} only when they saw it);</li>
  * <li>collects the roles the application names, for {@code ServletContext.declareRoles};</li>
+ * <li>vetoes the beans a server's SmallRye JWT adds by extension (WildFly), so ours are the only ones;</li>
  * <li>adds one {@code @Claim} bean per injected type, as an enabled alternative.</li>
  * </ol>
  * The runtime itself (configuration, keys, verifier) is built later, when the web application starts: see
@@ -49,10 +51,12 @@ import org.eclipse.microprofile.jwt.Claim;
 public class JwtDropinExtension implements Extension {
 
     static final int PRIORITY = Interceptor.Priority.LIBRARY_AFTER + 100;
+    private static final String SMALLRYE_JWT = "io.smallrye.jwt.";
     private static final Logger LOG = Logger.getLogger(JwtDropinExtension.class.getName());
 
     private final Map<String, Type> claimTypes = new ConcurrentHashMap<>();
     private final List<DeploymentException> definitionErrors = new CopyOnWriteArrayList<>();
+    private final List<String> vetoed = new CopyOnWriteArrayList<>();
     private volatile LoginConfig loginConfig;
 
     void addMetricsBean(@Observes BeforeBeanDiscovery bbd, BeanManager beans) {
@@ -65,6 +69,20 @@ public class JwtDropinExtension implements Extension {
         if (config != null) {
             loginConfig = config;
             pat.configureAnnotatedType().remove(LoginConfig.class::isInstance);
+        }
+    }
+
+    /**
+     * WildFly switches its SmallRye-based MP-JWT on from {@code @LoginConfig} before CDI runs (which also gives the
+     * deployment the security domain that lets any verified caller in), then its CDI extension adds SmallRye's
+     * producers and mechanism with {@code BeforeBeanDiscovery.addAnnotatedType}. Vetoing exactly those keeps the
+     * activation and leaves our beans the only ones; types a server adds this way arrive here, and only those.
+     */
+    <T> void keepOutSmallRye(@Observes ProcessSyntheticAnnotatedType<T> psat) {
+        String name = psat.getAnnotatedType().getJavaClass().getName();
+        if (name.startsWith(SMALLRYE_JWT)) {
+            psat.veto();
+            vetoed.add(name);
         }
     }
 
@@ -142,7 +160,8 @@ public class JwtDropinExtension implements Extension {
     void reportTakeOver(@Observes AfterDeploymentValidation adv) {
         LoginConfig config = loginConfig;
         if (config != null) {
-            LOG.info(() -> "JWTD-002 jwt-dropin took over @LoginConfig(authMethod=\"" + config.authMethod() + "\")");
+            LOG.info(() -> "JWTD-002 jwt-dropin took over @LoginConfig(authMethod=\"" + config.authMethod() + "\")"
+                    + (vetoed.isEmpty() ? "" : "; the server's SmallRye JWT beans were kept out: " + vetoed.size() + " types"));
         }
     }
 }

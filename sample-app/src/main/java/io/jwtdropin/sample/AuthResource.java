@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -51,16 +53,22 @@ public class AuthResource {
     @Context
     HttpServletResponse servletResponse;
 
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Context
+    UriInfo uriInfo;
+
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@FormParam("username") String username, @FormParam("password") String password) {
         Optional<IssuedToken> token = authenticate(username, password);
         if (token.isEmpty()) {
-            return Response.seeOther(URI.create("/login.html?failed")).build();
+            return Response.seeOther(page("login.html?failed")).build();
         }
         cookies.write(servletResponse, token.get());
-        return Response.seeOther(URI.create("/me.html")).build();
+        return Response.seeOther(page("me.html")).build();
     }
 
     @POST
@@ -88,7 +96,15 @@ public class AuthResource {
             revocation.revoke(caller);
         }
         cookies.clear(servletResponse);
-        return Response.seeOther(URI.create("/login.html")).build();
+        return Response.seeOther(page("login.html")).build();
+    }
+
+    /**
+     * A page of this application as an absolute URI: JAX-RS implementations resolve a relative redirect differently
+     * (Jersey against the server root, RESTEasy against the JAX-RS application's path).
+     */
+    private URI page(String page) {
+        return uriInfo.getBaseUri().resolve(servletRequest.getContextPath() + "/" + page);
     }
 
     private Optional<IssuedToken> authenticate(String username, String password) {

@@ -1,5 +1,7 @@
 package io.jwtdropin.it.sample;
 
+import io.jwtdropin.tck.DropinArchiveProcessor;
+
 import io.jwtdropin.it.support.Http;
 import jakarta.json.Json;
 import java.io.File;
@@ -8,11 +10,13 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The sample WAR exactly as built (our jar inside), deployed at context root {@code /}, and its demo users. */
+/**
+ * The sample WAR exactly as built (our jar inside), deployed at context root {@code /} (with what the server needs
+ * in the deployment, as for every deployment: {@link DropinArchiveProcessor}), and its demo users.
+ */
 public final class SampleApp {
 
     static final Path DIR = Path.of(System.getProperty("sample.dir", "../sample-app"));
@@ -22,9 +26,8 @@ public final class SampleApp {
 
     public static WebArchive war() {
         File war = DIR.resolve("target/sample-app.war").toFile();
-        return ShrinkWrap.create(ZipImporter.class, "sample-app.war").importFrom(war).as(WebArchive.class)
-                .addAsWebInfResource(new StringAsset("<glassfish-web-app><context-root>/</context-root></glassfish-web-app>"),
-                        "glassfish-web.xml");
+        return DropinArchiveProcessor.prepare(
+                ShrinkWrap.create(ZipImporter.class, "sample-app.war").importFrom(war).as(WebArchive.class));
     }
 
     /** A token for an API client, from {@code POST /auth/token}. */
