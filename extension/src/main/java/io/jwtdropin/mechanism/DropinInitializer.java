@@ -25,8 +25,11 @@ import java.util.TreeSet;
 @HandlesTypes({RolesAllowed.class, DeclareRoles.class, ServletSecurity.class})
 public class DropinInitializer implements ServletContainerInitializer {
 
+    private static final String MP_JWT_API = "org.eclipse.microprofile.jwt.JsonWebToken";
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        requireMicroProfileJwtApi(context.getClassLoader());
         Set<String> roles = new TreeSet<>(DiscoveredRoles.snapshot());
         if (classes != null) {
             classes.forEach(type -> roles.addAll(rolesOf(type)));
@@ -38,6 +41,20 @@ public class DropinInitializer implements ServletContainerInitializer {
         context.addFilter("jwt-dropin-bearer-challenge", BearerChallengeFilter.class)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addListener(RuntimeStarter.class);
+    }
+
+    /**
+     * Fails the deployment with one sentence where the server does not give the application the MP-JWT API (Open
+     * Liberty without its {@code mpJwt} feature), instead of a class-loading error on the first request.
+     */
+    static void requireMicroProfileJwtApi(ClassLoader loader) {
+        try {
+            Class.forName(MP_JWT_API, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("JWTD-005 jwt-dropin needs the MicroProfile JWT API, which this server does"
+                    + " not provide to the application: add org.eclipse.microprofile.jwt:microprofile-jwt-auth-api to"
+                    + " WEB-INF/lib (a compile-scope dependency), as on Open Liberty without its mpJwt feature.", e);
+        }
     }
 
     static Set<String> rolesOf(Class<?> type) {
