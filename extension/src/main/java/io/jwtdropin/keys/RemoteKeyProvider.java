@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -78,15 +79,15 @@ public final class RemoteKeyProvider implements KeyProvider {
             return current.keys();
         }
         if (current != null && now.isBefore(current.staleUntil())) {
-            startFetch(now, options.minRefreshInterval(), false); // refresh behind the scenes, serve what we have
+            startFetch(now, options.minRefreshInterval(), false, false); // refresh behind the scenes, serve what we have
             return current.keys();
         }
-        return await(startFetch(now, COLD_RETRY, false));
+        return await(startFetch(now, COLD_RETRY, false, true));
     }
 
     @Override
     public KeySet keysForUnknownKid(String kid) throws KeysUnavailableException {
-        return await(startFetch(clock.instant(), options.minRefreshInterval(), true));
+        return await(startFetch(clock.instant(), options.minRefreshInterval(), true, true));
     }
 
     /** Fetches made and failed so far. */
@@ -104,8 +105,16 @@ public final class RemoteKeyProvider implements KeyProvider {
         }
     }
 
-    /** The running fetch, a new one if none runs and the rate limit allows, else null. */
-    private CompletableFuture<Snapshot> startFetch(Instant now, Duration minInterval, boolean forUnknownKid) {
+    /**
+     * The running fetch, a new one if none runs and the rate limit allows, else null. A new fetch that a request
+     * will wait for runs on that request's own thread ({@code onThisThread}), and the other requests wait for it: on
+     * a server whose managed executor shares the request threads' pool (Open Liberty), a fetch handed to the
+     * executor could queue behind the very requests that wait for it. A refresh nobody waits for goes to the
+     * scheduler.
+     */
+    private CompletableFuture<Snapshot> startFetch(Instant now, Duration minInterval, boolean forUnknownKid,
+            boolean onThisThread) {
+        CompletableFuture<Snapshot> fetch = new CompletableFuture<>();
         synchronized (lock) {
             if (inFlight != null) {
                 return inFlight;
@@ -118,15 +127,30 @@ public final class RemoteKeyProvider implements KeyProvider {
             if (forUnknownKid) {
                 lastKidRefresh = now;
             }
-            CompletableFuture<Snapshot> fetch = CompletableFuture.supplyAsync(this::fetchNow, scheduler);
             inFlight = fetch;
-            fetch.whenComplete((s, e) -> {
+        }
+        Runnable run = () -> {
+            try {
+                fetch.complete(fetchNow());
+            } finally {
                 synchronized (lock) {
                     inFlight = null;
                 }
-            });
-            return fetch;
+            }
+        };
+        if (onThisThread) {
+            run.run();
+        } else {
+            try {
+                scheduler.execute(run);
+            } catch (RejectedExecutionException e) { // the application is stopping
+                fetch.complete(snapshot);
+                synchronized (lock) {
+                    inFlight = null;
+                }
+            }
         }
+        return fetch;
     }
 
     /** Waits (bounded by the HTTP limits) for {@code fetch}, then returns whatever keys are usable. */
@@ -214,7 +238,7 @@ public final class RemoteKeyProvider implements KeyProvider {
             if (nextRefresh != null) {
                 nextRefresh.cancel(false);
             }
-            nextRefresh = scheduler.schedule(() -> startFetch(clock.instant(), Duration.ZERO, false),
+            nextRefresh = scheduler.schedule(() -> startFetch(clock.instant(), Duration.ZERO, false, true),
                     Math.max(delay.toMillis(), 1), TimeUnit.MILLISECONDS);
         }
     }

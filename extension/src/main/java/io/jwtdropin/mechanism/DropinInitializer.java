@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Installs jwt-dropin in the web application. Declares to the servlet container every role the application names, so that {@code isUserInRole} and
  * {@code @RolesAllowed} map the token's groups to roles with no {@code web.xml} in the application. Roles come from
  * the annotated classes the container hands us and from what the CDI extension saw. Also installs the
- * {@link BearerChallengeFilter} and the {@link RuntimeStarter}.
+ * {@link RefusalFilter} and the {@link RuntimeStarter}.
  */
 @HandlesTypes({RolesAllowed.class, DeclareRoles.class, ServletSecurity.class})
 public class DropinInitializer implements ServletContainerInitializer {
@@ -38,7 +38,7 @@ public class DropinInitializer implements ServletContainerInitializer {
         if (!roles.isEmpty()) {
             context.declareRoles(roles.toArray(String[]::new));
         }
-        context.addFilter("jwt-dropin-bearer-challenge", BearerChallengeFilter.class)
+        context.addFilter("jwt-dropin-refusals", RefusalFilter.class)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addListener(RuntimeStarter.class);
     }

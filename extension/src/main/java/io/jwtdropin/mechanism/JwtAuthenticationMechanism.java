@@ -39,6 +39,7 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
     static final String BARE_CHALLENGE = "Bearer";
     static final String INVALID_REQUEST_CHALLENGE = "Bearer error=\"invalid_request\"";
+    static final String CROSS_SITE_MESSAGE = "Cross-site request refused: a cookie credential needs a same-origin request.";
 
     @Inject
     ActiveRuntime active;
@@ -54,12 +55,8 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (outcome instanceof JwtPrincipal principal) {
             return context.notifyContainerAboutLogin(principal, principal.getGroups());
         }
-        if (outcome instanceof FailureReason) {
-            response.setHeader("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
-            return context.responseUnauthorized();
-        }
-        if (outcome == Refusal.AMBIGUOUS) {
-            response.setHeader("WWW-Authenticate", INVALID_REQUEST_CHALLENGE);
+        if (outcome instanceof FailureReason || outcome == Refusal.AMBIGUOUS) {
+            response.setHeader("WWW-Authenticate", challenge(outcome));
             return context.responseUnauthorized();
         }
         if (outcome == Refusal.CROSS_SITE) {
@@ -70,6 +67,25 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.responseUnauthorized();
         }
         return context.doNothing();
+    }
+
+    /**
+     * The RFC 6750 challenge a 401 for this outcome carries, or null where the answer is not a 401 (a verified
+     * caller, a cookie refused as cross-site: 403).
+     */
+    static String challenge(Object outcome) {
+        if (outcome instanceof FailureReason) {
+            return INVALID_TOKEN_CHALLENGE;
+        }
+        if (outcome == Refusal.AMBIGUOUS) {
+            return INVALID_REQUEST_CHALLENGE;
+        }
+        return outcome == null || outcome == Refusal.NO_TOKEN ? BARE_CHALLENGE : null;
+    }
+
+    /** Whether the mechanism refused the request (a bad token, two different tokens, a cross-site cookie). */
+    static boolean isRefusal(Object outcome) {
+        return outcome instanceof FailureReason || outcome == Refusal.AMBIGUOUS || outcome == Refusal.CROSS_SITE;
     }
 
     /** @return a principal, a failure reason, a {@link Refusal}, or {@link Refusal#NO_TOKEN} */
@@ -103,8 +119,7 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus forbidden(HttpServletResponse response) {
         try {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
-                    "Cross-site request refused: a cookie credential needs a same-origin request.");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, CROSS_SITE_MESSAGE);
         } catch (IOException e) {
             LOG.log(Level.FINE, "JWTD-132 could not send 403: {0}", e.getMessage());
         }

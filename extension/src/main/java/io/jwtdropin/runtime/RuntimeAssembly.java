@@ -14,8 +14,8 @@ import io.jwtdropin.verify.RevocationCheck;
 import io.jwtdropin.verify.TokenVerifier;
 import io.jwtdropin.verify.VerifierFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -36,8 +36,7 @@ final class RuntimeAssembly {
         Clock clock = Clock.systemUTC();
         BackgroundExecutor background = BackgroundExecutor.find();
         Optional<RevocationStore> revocations = RevocationSupport.create(config.revocation(), loader, clock);
-        revocations.ifPresent(store -> background.executor().scheduleWithFixedDelay(store.list()::prune, 1, 1,
-                TimeUnit.MINUTES));
+        revocations.ifPresent(store -> background.every(Duration.ofMinutes(1), store.list()::prune));
         RevocationCheck revocationCheck = revocations.<RevocationCheck>map(store -> new RevokedTokens(store.list(),
                 config.revocation().requireJti())).orElse(RevocationCheck.NONE);
         TokenVerifier verifier = VerifierFactory.create(config, loader, clock, background.executor(),

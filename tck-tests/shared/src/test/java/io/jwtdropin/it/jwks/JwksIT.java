@@ -96,15 +96,22 @@ class JwksIT {
                 return call(token).statusCode();
             }));
         }
+        long started = System.nanoTime();
         go.countDown();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         for (Future<Integer> status : statuses) {
             byStatus.merge(status.get(), 1, Integer::sum);
         }
+        long burstMillis = (System.nanoTime() - started) / 1_000_000;
         clients.shutdown();
         IDP_A.mode(JwksServer.Mode.OK);
         assertEquals(Map.of(200, 200), byStatus);
-        assertEquals(1, IDP_A.requests(), "fetches of provider A");
+        // One fetch for the cold start. A burst that outlasts 80 % of the keys' 2 s lifetime (a slower server)
+        // also sees the scheduled background refresh, which is the one more fetch allowed then.
+        int allowed = burstMillis < 1500 ? 1 : 2;
+        int fetches = IDP_A.requests();
+        assertTrue(fetches >= 1 && fetches <= allowed, fetches + " fetches of provider A in a burst of "
+                + burstMillis + " ms");
     }
 
     @Test

@@ -9,22 +9,39 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
- * Makes every "who are you?" answer a 401 with the RFC 6750 challenge {@code WWW-Authenticate: Bearer}:
+ * Makes the mechanism's refusals stick on every server, and every "who are you?" answer a 401 with the RFC 6750
+ * challenge {@code WWW-Authenticate: Bearer}:
  * <ul>
+ * <li>a request whose token the mechanism refused (401) or whose cookie it refused as cross-site (403) goes no
+ * further. Most servers stop it before any filter runs; Open Liberty lets it on to a resource without a security
+ * constraint as an anonymous caller, and such a resource must not serve it;</li>
  * <li>a 401 that carries no challenge gets one. The mechanism sets its own, but a JAX-RS {@code @RolesAllowed}
  * resource called without a token gets its 401 from the server's roles filter (Jersey), after authentication;</li>
- * <li>a 403 for a request that brought no token at all becomes that 401: RESTEasy's roles filter (WildFly) answers
- * 403 to anonymous callers too, where HTTP (RFC 9110 §15.5.2) and the MP-JWT TCK want 401. A 403 for an
- * authenticated caller, or for a cookie refused as cross-site, stays 403.</li>
+ * <li>a 403 for a request that brought no token becomes a 401: RESTEasy's roles filter (WildFly, Open Liberty)
+ * answers 403 to anonymous callers, where HTTP (RFC 9110 §15.5.2) and the MP-JWT TCK want 401. A 403 for a
+ * verified caller stays 403.</li>
  * </ul>
  */
-public class BearerChallengeFilter extends HttpFilter {
+public class RefusalFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        Object outcome = request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE);
+        if (request.getUserPrincipal() == null && JwtAuthenticationMechanism.isRefusal(outcome)) {
+            String challenge = JwtAuthenticationMechanism.challenge(outcome);
+            if (challenge != null) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
+            if (!response.isCommitted() && challenge != null) {
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            } else if (!response.isCommitted()) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, JwtAuthenticationMechanism.CROSS_SITE_MESSAGE);
+            }
+            return;
+        }
         chain.doFilter(request, new ChallengingResponse(request, response));
     }
 
@@ -55,18 +72,14 @@ public class BearerChallengeFilter extends HttpFilter {
 
         /** The status to send instead of {@code status}, with the challenge set where it is a 401. */
         private int challenged(int status) {
-            int answered = status == SC_FORBIDDEN && anonymous() ? SC_UNAUTHORIZED : status;
+            String challenge = JwtAuthenticationMechanism.challenge(
+                    request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE));
+            int answered = status == SC_FORBIDDEN && challenge != null && request.getUserPrincipal() == null
+                    ? SC_UNAUTHORIZED : status;
             if (answered == SC_UNAUTHORIZED && !isCommitted() && !containsHeader("WWW-Authenticate")) {
-                setHeader("WWW-Authenticate", JwtAuthenticationMechanism.BARE_CHALLENGE);
+                setHeader("WWW-Authenticate", challenge != null ? challenge : JwtAuthenticationMechanism.BARE_CHALLENGE);
             }
             return answered;
-        }
-
-        /** No token came with the request (a refused token already got its 401 from the mechanism). */
-        private boolean anonymous() {
-            Object outcome = request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE);
-            return request.getUserPrincipal() == null
-                    && (outcome == null || outcome == JwtAuthenticationMechanism.Refusal.NO_TOKEN);
         }
     }
 }
