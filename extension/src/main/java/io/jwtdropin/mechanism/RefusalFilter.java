@@ -30,12 +30,11 @@ public class RefusalFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Object outcome = request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE);
-        if (request.getUserPrincipal() == null && JwtAuthenticationMechanism.isRefusal(outcome)) {
+        // The request attribute first: it is cheaper than asking the container for the principal.
+        if (JwtAuthenticationMechanism.isRefusal(outcome) && request.getUserPrincipal() == null) {
             String challenge = JwtAuthenticationMechanism.challenge(outcome);
-            if (challenge != null) {
-                response.setHeader("WWW-Authenticate", challenge);
-            }
             if (!response.isCommitted() && challenge != null) {
+                response.setHeader("WWW-Authenticate", challenge);
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             } else if (!response.isCommitted()) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, JwtAuthenticationMechanism.CROSS_SITE_MESSAGE);
