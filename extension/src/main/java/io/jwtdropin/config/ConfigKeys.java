@@ -20,6 +20,12 @@ public final class ConfigKeys {
     public static final String TOKEN_MAX_LENGTH = PREFIX + "token.max-length";
     public static final String RSA_MIN_BITS = PREFIX + "verify.rsa.min-bits";
     public static final String VERIFY_SECRET = PREFIX + "verify.secret";
+    public static final String VERIFY_DISCOVERY = PREFIX + "verify.discovery";
+    public static final String VERIFY_REQUIRE_AT_JWT = PREFIX + "verify.require-at-jwt";
+    public static final String GROUPS_PATHS = PREFIX + "groups.paths";
+    public static final String GROUPS_MAP = PREFIX + "groups.map";
+    public static final String LOGOUT_PATH = PREFIX + "logout.path";
+    public static final String LOGOUT_AUDIENCES = PREFIX + "logout.audiences";
     public static final String CACHE_SIZE = PREFIX + "cache.size";
     public static final String CACHE_TTL = PREFIX + "cache.ttl";
     public static final String TOKEN_SOURCES = PREFIX + "token.sources";
@@ -42,6 +48,9 @@ public final class ConfigKeys {
     public static final String ISSUER_PUBLICKEY_LOCATION = PREFIX + "issuer." + NAME + ".publickey.location";
     public static final String ISSUER_PUBLICKEY_ALGORITHM = PREFIX + "issuer." + NAME + ".publickey.algorithm";
     public static final String ISSUER_AUDIENCES = PREFIX + "issuer." + NAME + ".audiences";
+    public static final String ISSUER_DISCOVERY = PREFIX + "issuer." + NAME + ".discovery";
+    public static final String ISSUER_GROUPS_PATHS = PREFIX + "issuer." + NAME + ".groups.paths";
+    public static final String ISSUER_GROUPS_MAP = PREFIX + "issuer." + NAME + ".groups.map";
 
     public static final String JWKS_CONNECT_TIMEOUT = PREFIX + "jwks.connect-timeout-ms";
     public static final String JWKS_READ_TIMEOUT = PREFIX + "jwks.read-timeout-ms";

@@ -51,7 +51,9 @@ public final class ConfigReader {
     private JwtAuthConfig read() {
         Set<String> audiences = values.list(VERIFY_AUDIENCES);
         Optional<String> issuer = values.string(VERIFY_ISSUER);
-        KeySource verificationKey = verificationKey();
+        KeySource verificationKey = verificationKey(issuer);
+        GroupClaims groups = GroupClaimsReader.read(GROUPS_PATHS, values.string(GROUPS_PATHS), GROUPS_MAP,
+                values.string(GROUPS_MAP));
         Set<String> algorithms = values.listOf(VERIFY_PUBLICKEY_ALGORITHM, SIGNATURE_ALGORITHMS);
         return new JwtAuthConfig(
                 verificationKey,
@@ -70,10 +72,36 @@ public final class ConfigReader {
                 Duration.ofSeconds(values.positive(CACHE_TTL).orElse(DEFAULT_CACHE_TTL_SECONDS)),
                 values.string(VERIFY_SECRET),
                 new TrustedIssuersReader(values).read(
-                        new TrustedIssuerConfig("mp.jwt", issuer, verificationKey, algorithms, audiences),
+                        new TrustedIssuerConfig("mp.jwt", issuer, verificationKey, algorithms, audiences, groups),
                         !verificationKey.implicit() || values.string(VERIFY_SECRET).isPresent()),
                 remoteKeyOptions(),
-                revocation());
+                revocation(),
+                values.bool(VERIFY_REQUIRE_AT_JWT).orElse(false),
+                logout(audiences, revocation()));
+    }
+
+    private Optional<LogoutConfig> logout(Set<String> verifyAudiences, RevocationConfig revocation) {
+        Optional<String> path = values.string(LOGOUT_PATH);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        if (revocation.store() == RevocationConfig.Store.OFF) {
+            throw new InvalidConfigException(LOGOUT_PATH, "is set, but " + REVOCATION_STORE
+                    + " is off: a logout revokes tokens, so revocation must be on.");
+        }
+        if (!path.get().startsWith("/") || path.get().contains("*") || path.get().contains("?")) {
+            throw new InvalidConfigException(LOGOUT_PATH, "must be a path inside the application starting with '/',"
+                    + " without wildcards or query, not '" + path.get() + "'.");
+        }
+        Set<String> audiences = values.list(LOGOUT_AUDIENCES);
+        if (audiences.isEmpty()) {
+            audiences = verifyAudiences;
+        }
+        if (audiences.isEmpty()) {
+            throw new InvalidConfigException(LOGOUT_AUDIENCES, "is needed when " + LOGOUT_PATH + " is set: name our"
+                    + " client id at the identity provider, which logout tokens carry in aud.");
+        }
+        return Optional.of(new LogoutConfig(path.get(), audiences));
     }
 
     private RevocationConfig revocation() {
@@ -107,9 +135,17 @@ public final class ConfigReader {
                 trustStore);
     }
 
-    private KeySource verificationKey() {
+    private KeySource verificationKey(Optional<String> issuer) {
         Optional<String> inline = values.string(VERIFY_PUBLICKEY);
         Optional<String> location = values.string(VERIFY_PUBLICKEY_LOCATION);
+        if (values.bool(VERIFY_DISCOVERY).orElse(false)) {
+            if (inline.isPresent() || location.isPresent()) {
+                throw new InvalidConfigException(VERIFY_DISCOVERY, "is true, so the keys come from the issuer's"
+                        + " discovery document; remove " + (inline.isPresent() ? VERIFY_PUBLICKEY : VERIFY_PUBLICKEY_LOCATION) + ".");
+            }
+            return KeySource.discovered(VERIFY_DISCOVERY, issuer.orElseThrow(() -> new InvalidConfigException(
+                    VERIFY_ISSUER, "must be set when " + VERIFY_DISCOVERY + " is true: discovery starts from the issuer.")));
+        }
         if (inline.isPresent() && location.isPresent()) {
             throw new InvalidConfigException(VERIFY_PUBLICKEY,
                     "and " + VERIFY_PUBLICKEY_LOCATION + " are both set; set only one of them.");

@@ -28,6 +28,8 @@ import java.util.Set;
  *                          configured; never empty
  * @param remoteKeys        how {@code http(s):} key locations are fetched and kept
  * @param revocation        whether and where revoked tokens are recorded
+ * @param requireAtJwt      whether tokens must carry the RFC 9068 header {@code typ: at+jwt}
+ * @param logout            the back-channel logout endpoint, if enabled
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -47,7 +49,9 @@ public record JwtAuthConfig(
         Optional<String> secret,
         List<TrustedIssuerConfig> trustedIssuers,
         RemoteKeyOptions remoteKeys,
-        RevocationConfig revocation) {
+        RevocationConfig revocation,
+        boolean requireAtJwt,
+        Optional<LogoutConfig> logout) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);
@@ -63,11 +67,21 @@ public record JwtAuthConfig(
      * @param inline    true when {@code value} is the key material itself, false when it is a location
      * @param value     key material or location (classpath path, {@code file:}, {@code http(s):} URL)
      * @param implicit  true for the built-in default location, which may be absent
+     * @param discovery true when {@code value} is an issuer whose OpenID Connect discovery document names the key set
      */
-    public record KeySource(String configKey, boolean inline, String value, boolean implicit) {
+    public record KeySource(String configKey, boolean inline, String value, boolean implicit, boolean discovery) {
+
+        public KeySource(String configKey, boolean inline, String value, boolean implicit) {
+            this(configKey, inline, value, implicit, false);
+        }
+
+        /** The keys of {@code issuer}, found through its {@code /.well-known/openid-configuration}. */
+        public static KeySource discovered(String configKey, String issuer) {
+            return new KeySource(configKey, false, issuer, false, true);
+        }
 
         public boolean isRemote() {
-            return !inline && (value.startsWith("http://") || value.startsWith("https://"));
+            return discovery || (!inline && (value.startsWith("http://") || value.startsWith("https://")));
         }
     }
 }

@@ -13,9 +13,10 @@ import java.util.Set;
  * @param keys       its verification key source
  * @param algorithms its pinned algorithms (empty: each key's default)
  * @param audiences  accepted {@code aud} values (empty: not checked)
+ * @param groups     where its tokens carry the caller's groups
  */
 public record TrustedIssuerConfig(String name, Optional<String> issuer, KeySource keys, Set<String> algorithms,
-        Set<String> audiences) {
+        Set<String> audiences, GroupClaims groups) {
 
     public TrustedIssuerConfig {
         algorithms = Set.copyOf(algorithms);

@@ -43,7 +43,7 @@ final class TrustedIssuersReader {
             issuers.add(standard);
         }
         for (String name : names) {
-            issuers.add(named(name));
+            issuers.add(named(name, standard.groups()));
         }
         Set<String> seen = new HashSet<>();
         for (TrustedIssuerConfig issuer : issuers) {
@@ -55,7 +55,8 @@ final class TrustedIssuersReader {
         return issuers;
     }
 
-    private TrustedIssuerConfig named(String name) {
+    /** @param standardGroups the {@code jwtdropin.groups.*} rule, which a named issuer keeps unless it sets its own */
+    private TrustedIssuerConfig named(String name, GroupClaims standardGroups) {
         if (!NAME_SYNTAX.matcher(name).matches()) {
             throw new InvalidConfigException(ISSUERS, "names '" + name
                     + "'; issuer names are lower-case letters, digits and '-'.");
@@ -64,15 +65,31 @@ final class TrustedIssuersReader {
                 issuerKey(ISSUER_ISS, name), "is not set; every issuer named in " + ISSUERS + " needs its iss."));
         Optional<String> inline = values.string(issuerKey(ISSUER_PUBLICKEY, name));
         Optional<String> location = values.string(issuerKey(ISSUER_PUBLICKEY_LOCATION, name));
-        if (inline.isPresent() == location.isPresent()) {
+        boolean discovery = values.bool(issuerKey(ISSUER_DISCOVERY, name)).orElse(false);
+        KeySource keys;
+        if (discovery) {
+            if (inline.isPresent() || location.isPresent()) {
+                throw new InvalidConfigException(issuerKey(ISSUER_DISCOVERY, name), "is true, so the keys come from the"
+                        + " issuer's discovery document; remove " + issuerKey(ISSUER_PUBLICKEY_LOCATION, name) + " and "
+                        + issuerKey(ISSUER_PUBLICKEY, name) + ".");
+            }
+            keys = KeySource.discovered(issuerKey(ISSUER_DISCOVERY, name), iss);
+        } else if (inline.isPresent() == location.isPresent()) {
             throw new InvalidConfigException(issuerKey(ISSUER_PUBLICKEY_LOCATION, name),
                     inline.isPresent() ? "and " + issuerKey(ISSUER_PUBLICKEY, name) + " are both set; set only one."
-                            : "is not set; set it or " + issuerKey(ISSUER_PUBLICKEY, name) + ".");
+                            : "is not set; set it, " + issuerKey(ISSUER_PUBLICKEY, name) + " or "
+                                    + issuerKey(ISSUER_DISCOVERY, name) + "=true.");
+        } else {
+            keys = inline.map(v -> new KeySource(issuerKey(ISSUER_PUBLICKEY, name), true, v, false))
+                    .orElseGet(() -> new KeySource(issuerKey(ISSUER_PUBLICKEY_LOCATION, name), false, location.get(), false));
         }
-        KeySource keys = inline.map(v -> new KeySource(issuerKey(ISSUER_PUBLICKEY, name), true, v, false))
-                .orElseGet(() -> new KeySource(issuerKey(ISSUER_PUBLICKEY_LOCATION, name), false, location.get(), false));
+        GroupClaims groups = values.string(issuerKey(ISSUER_GROUPS_PATHS, name)).isPresent()
+                || values.string(issuerKey(ISSUER_GROUPS_MAP, name)).isPresent()
+                ? GroupClaimsReader.read(issuerKey(ISSUER_GROUPS_PATHS, name), values.string(issuerKey(ISSUER_GROUPS_PATHS, name)),
+                        issuerKey(ISSUER_GROUPS_MAP, name), values.string(issuerKey(ISSUER_GROUPS_MAP, name)))
+                : standardGroups;
         return new TrustedIssuerConfig(name, Optional.of(iss), keys,
                 values.listOf(issuerKey(ISSUER_PUBLICKEY_ALGORITHM, name), ConfigReader.SIGNATURE_ALGORITHMS),
-                values.list(issuerKey(ISSUER_AUDIENCES, name)));
+                values.list(issuerKey(ISSUER_AUDIENCES, name)), groups);
     }
 }

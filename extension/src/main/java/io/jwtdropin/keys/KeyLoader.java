@@ -32,8 +32,10 @@ public final class KeyLoader {
             Clock clock, ScheduledExecutorService scheduler, KeyFetchEvents events) {
         KeySource source = trusted.keys();
         if (source.isRemote()) {
-            return new RemoteKeyProvider(URI.create(source.value()), trusted.algorithms(), config.minRsaBits(),
-                    config.remoteKeys(), clock, scheduler, events);
+            KeyLocation location = source.discovery() ? KeyLocation.discovery(source.value())
+                    : KeyLocation.of(URI.create(source.value()));
+            return new RemoteKeyProvider(location, trusted.algorithms(), config.minRsaBits(), config.remoteKeys(),
+                    clock, scheduler, events);
         }
         try {
             List<ParsedKey> parsed = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.ByteArrayInputStream;
@@ -114,6 +115,9 @@ public final class KeyParser {
         }
         List<ParsedKey> keys = new ArrayList<>();
         for (JWK jwk : jwks) {
+            if (use == Use.PUBLIC && KeyUse.ENCRYPTION.equals(jwk.getKeyUse())) {
+                continue; // an encryption key beside the signing keys (Keycloak publishes one) never verifies
+            }
             if (use == Use.PUBLIC && jwk.isPrivate()) {
                 throw new IllegalArgumentException("holds a private JWK (kid " + jwk.getKeyID()
                         + "); configure only the public key for verification.");

@@ -48,8 +48,10 @@ final class KeySetFetcher {
     }
 
     Fetched fetch(URI location) throws IOException {
+        // The request's own timeout is the read timeout: a provider that accepts the connection and then stalls is
+        // given up on after it, not after connect + read (the bound below also covers a slow connect).
         HttpRequest request = HttpRequest.newBuilder(location)
-                .timeout(options.connectTimeout().plus(options.readTimeout()))
+                .timeout(options.readTimeout())
                 .header("Accept", "application/jwk-set+json, application/json, application/x-pem-file, */*;q=0.5")
                 .GET().build();
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info ->
@@ -59,7 +61,8 @@ final class KeySetFetcher {
             response = call.get(options.connectTimeout().plus(options.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new IOException("no complete response within " + options.connectTimeout().plus(options.readTimeout()).toMillis() + " ms");
+            throw new IOException("no complete response within "
+                    + options.connectTimeout().plus(options.readTimeout()).toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new IOException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);

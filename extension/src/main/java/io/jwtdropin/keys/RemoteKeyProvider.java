@@ -39,7 +39,7 @@ public final class RemoteKeyProvider implements KeyProvider {
     private record Snapshot(KeySet keys, Instant freshUntil, Instant staleUntil) {
     }
 
-    private final URI location;
+    private final KeyLocation location;
     private final Set<String> algorithms;
     private final int minRsaBits;
     private final RemoteKeyOptions options;
@@ -60,6 +60,11 @@ public final class RemoteKeyProvider implements KeyProvider {
     private boolean closed; // guarded by lock
 
     public RemoteKeyProvider(URI location, Set<String> algorithms, int minRsaBits, RemoteKeyOptions options,
+            Clock clock, ScheduledExecutorService scheduler, KeyFetchEvents events) {
+        this(KeyLocation.of(location), algorithms, minRsaBits, options, clock, scheduler, events);
+    }
+
+    RemoteKeyProvider(KeyLocation location, Set<String> algorithms, int minRsaBits, RemoteKeyOptions options,
             Clock clock, ScheduledExecutorService scheduler, KeyFetchEvents events) {
         this.location = location;
         this.algorithms = Set.copyOf(algorithms);
@@ -85,8 +90,17 @@ public final class RemoteKeyProvider implements KeyProvider {
         return await(startFetch(now, COLD_RETRY, false, true));
     }
 
+    /**
+     * While the provider is failing and keys are known, a request with an unknown {@code kid} does not wait for a
+     * fetch that is likely to fail too: it is answered from the known keys at once, and the refresh runs behind.
+     */
     @Override
     public KeySet keysForUnknownKid(String kid) throws KeysUnavailableException {
+        Snapshot current = snapshot;
+        if (failing && current != null && clock.instant().isBefore(current.staleUntil())) {
+            startFetch(clock.instant(), options.minRefreshInterval(), true, false);
+            return current.keys();
+        }
         return await(startFetch(clock.instant(), options.minRefreshInterval(), true, true));
     }
 
@@ -157,7 +171,8 @@ public final class RemoteKeyProvider implements KeyProvider {
     private KeySet await(CompletableFuture<Snapshot> fetch) throws KeysUnavailableException {
         if (fetch != null) {
             try {
-                fetch.get(options.connectTimeout().plus(options.readTimeout()).toMillis() + 500, TimeUnit.MILLISECONDS);
+                long perRequest = options.connectTimeout().plus(options.readTimeout()).toMillis();
+                fetch.get(perRequest * location.requestsPerFetch() + 500, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
@@ -176,7 +191,7 @@ public final class RemoteKeyProvider implements KeyProvider {
         fetches.increment();
         events.keysFetched();
         try {
-            KeySetFetcher.Fetched fetched = fetcher.fetch(location);
+            KeySetFetcher.Fetched fetched = fetcher.fetch(location.resolve(fetcher));
             KeySet keys = usableKeys(KeyParser.parse(fetched.body(), KeyParser.Use.PUBLIC));
             if (keys.keys().isEmpty()) {
                 throw new IOException("no key usable with the pinned algorithms");
@@ -191,6 +206,7 @@ public final class RemoteKeyProvider implements KeyProvider {
             schedule(Duration.ofMillis((long) (lifetime.toMillis() * REFRESH_AHEAD)));
             return fresh;
         } catch (IOException | RuntimeException e) {
+            location.forget();
             failures.increment();
             events.keysFetchFailed();
             if (!failing) {

@@ -38,6 +38,8 @@ public class DropinInitializer implements ServletContainerInitializer {
         if (!roles.isEmpty()) {
             context.declareRoles(roles.toArray(String[]::new));
         }
+        context.addFilter("jwt-dropin-logout", LogoutFilter.class)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addFilter("jwt-dropin-refusals", RefusalFilter.class)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addListener(RuntimeStarter.class);

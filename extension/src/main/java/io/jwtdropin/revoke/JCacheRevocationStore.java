@@ -20,25 +20,25 @@ public final class JCacheRevocationStore implements RevocationStore {
     private static final Logger LOG = Logger.getLogger(JCacheRevocationStore.class.getName());
     static final String TOKENS = "jwtdropin-revoked-tokens";
     static final String SUBJECTS = "jwtdropin-revoked-subjects";
+    static final String SESSIONS = "jwtdropin-revoked-sessions";
 
     private final RevocationList list;
     private final Cache<String, String> tokens;
     private final Cache<String, String> subjects;
+    private final Cache<String, String> sessions;
 
     public JCacheRevocationStore(CacheManager manager, RevocationList list, Duration retention) {
         this.list = list;
         this.tokens = cache(manager, TOKENS, retention);
         this.subjects = cache(manager, SUBJECTS, retention);
-        RevocationListener.register(tokens, list);
-        RevocationListener.register(subjects, list);
+        this.sessions = cache(manager, SESSIONS, retention);
         int loaded = 0;
-        for (Cache.Entry<String, String> entry : tokens) {
-            RevocationListener.apply(TOKENS, entry.getKey(), entry.getValue(), list);
-            loaded++;
-        }
-        for (Cache.Entry<String, String> entry : subjects) {
-            RevocationListener.apply(SUBJECTS, entry.getKey(), entry.getValue(), list);
-            loaded++;
+        for (Cache<String, String> cache : java.util.List.of(tokens, subjects, sessions)) {
+            RevocationListener.register(cache, list);
+            for (Cache.Entry<String, String> entry : cache) {
+                RevocationListener.apply(cache.getName(), entry.getKey(), entry.getValue(), list);
+                loaded++;
+            }
         }
         int count = loaded;
         LOG.info(() -> "JWTD-301 revocations are shared through JCache (" + manager.getURI() + "); " + count
@@ -75,6 +75,12 @@ public final class JCacheRevocationStore implements RevocationStore {
     }
 
     @Override
+    public void revokeSession(String sid, long until) {
+        list.revokeSession(sid, until);
+        sessions.put(sid, Long.toString(until));
+    }
+
+    @Override
     public RevocationList list() {
         return list;
     }
@@ -88,5 +94,6 @@ public final class JCacheRevocationStore implements RevocationStore {
     public void close() {
         RevocationListener.unregister(tokens);
         RevocationListener.unregister(subjects);
+        RevocationListener.unregister(sessions);
     }
 }

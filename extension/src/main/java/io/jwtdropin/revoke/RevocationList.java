@@ -21,6 +21,7 @@ public final class RevocationList {
 
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
     private final Map<String, SubjectCutoff> subjects = new ConcurrentHashMap<>();
+    private final Map<String, Long> sessions = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final Clock clock;
 
@@ -42,9 +43,18 @@ public final class RevocationList {
         bound();
     }
 
-    /** Whether a token with this {@code jti} (may be null), subject and {@code iat} is revoked. */
-    public boolean isRevoked(String jti, String subject, long issuedAt) {
+    /** @param until epoch second after which every token of the session {@code sid} has expired anyway */
+    public void revokeSession(String sid, long until) {
+        sessions.merge(sid, until, Math::max);
+        bound();
+    }
+
+    /** Whether a token with this {@code jti}, session {@code sid} (both may be null), subject and {@code iat} is revoked. */
+    public boolean isRevoked(String jti, String sid, String subject, long issuedAt) {
         if (jti != null && tokens.containsKey(jti)) {
+            return true;
+        }
+        if (sid != null && !sessions.isEmpty() && sessions.containsKey(sid)) {
             return true;
         }
         SubjectCutoff cutoff = subject == null ? null : subjects.get(subject);
@@ -52,7 +62,7 @@ public final class RevocationList {
     }
 
     public int size() {
-        return tokens.size() + subjects.size();
+        return tokens.size() + subjects.size() + sessions.size();
     }
 
     /** Drops entries whose tokens have all expired. */
@@ -60,6 +70,7 @@ public final class RevocationList {
         long now = clock.instant().getEpochSecond();
         tokens.values().removeIf(until -> until < now);
         subjects.values().removeIf(cutoff -> cutoff.until() < now);
+        sessions.values().removeIf(until -> until < now);
     }
 
     private void bound() {
@@ -72,8 +83,15 @@ public final class RevocationList {
         if (over > 0) {
             LOG.warning(() -> "JWTD-302 more than " + maxEntries + " live revocations (jwtdropin.revocation.max-entries);"
                     + " dropping the " + over + " that expire first");
-            tokens.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(over).map(Map.Entry::getKey)
-                    .toList().forEach(tokens::remove);
+            dropEarliest(tokens, over);
+            dropEarliest(sessions, size() - maxEntries * 9 / 10);
+        }
+    }
+
+    private static void dropEarliest(Map<String, Long> entries, int count) {
+        if (count > 0) {
+            entries.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(count).map(Map.Entry::getKey)
+                    .toList().forEach(entries::remove);
         }
     }
 }

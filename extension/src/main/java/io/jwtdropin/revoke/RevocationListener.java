@@ -56,11 +56,16 @@ final class RevocationListener
         LISTS.remove(cache.getName());
     }
 
-    /** Applies one entry: a token's {@code until}, or a subject's {@code before:until}; anything else is skipped. */
+    /**
+     * Applies one entry: a token's or a session's {@code until}, or a subject's {@code before:until}; anything else
+     * is skipped.
+     */
     static void apply(String cacheName, String key, String value, RevocationList list) {
         try {
             if (JCacheRevocationStore.TOKENS.equals(cacheName)) {
                 list.revokeToken(key, Long.parseLong(value));
+            } else if (JCacheRevocationStore.SESSIONS.equals(cacheName)) {
+                list.revokeSession(key, Long.parseLong(value));
             } else {
                 int colon = value.indexOf(':');
                 list.revokeSubject(key, Long.parseLong(value.substring(0, colon)),

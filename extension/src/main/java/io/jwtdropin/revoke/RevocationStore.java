@@ -10,6 +10,8 @@ public interface RevocationStore extends AutoCloseable {
 
     void revokeSubject(String subject, long before, long until);
 
+    void revokeSession(String sid, long until);
+
     /** This node's view, for checks. */
     RevocationList list();
 
@@ -31,6 +33,11 @@ public interface RevocationStore extends AutoCloseable {
         @Override
         public void revokeSubject(String subject, long before, long until) {
             list.revokeSubject(subject, before, until);
+        }
+
+        @Override
+        public void revokeSession(String sid, long until) {
+            list.revokeSession(sid, until);
         }
 
         @Override

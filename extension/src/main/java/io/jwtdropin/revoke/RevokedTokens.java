@@ -21,7 +21,8 @@ public record RevokedTokens(RevocationList list, boolean requireJti) implements 
             throw new TokenRejectedException(FailureReason.MISSING_JTI);
         }
         String subject = string(token.claims().get("sub"));
-        if (list.isRevoked(jti, subject == null ? token.name() : subject, token.times().issuedAt().getEpochSecond())) {
+        String sid = string(token.claims().get("sid"));
+        if (list.isRevoked(jti, sid, subject == null ? token.name() : subject, token.times().issuedAt().getEpochSecond())) {
             throw new TokenRejectedException(FailureReason.REVOKED);
         }
     }

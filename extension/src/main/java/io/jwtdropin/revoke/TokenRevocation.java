@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * @Inject JsonWebToken caller;
  * revocation.revoke(caller);                      // this token only
  * revocation.revokeSubject(caller.getSubject());  // all of the subject's tokens issued until now
+ * revocation.revokeSession(caller.getClaim("sid")); // all tokens of the identity provider's session
  * }</pre>
  */
 @ApplicationScoped
@@ -50,6 +51,14 @@ public class TokenRevocation {
     public void revokeSubject(String subject, Instant issuedUntil) {
         long before = issuedUntil.getEpochSecond();
         store.revokeSubject(subject, before, before + config.revocation().retention().toSeconds());
+    }
+
+    /**
+     * Revokes every token of the identity provider's session {@code sid} (the {@code sid} claim, as Keycloak and
+     * OpenID Connect back-channel logout use it), whenever issued.
+     */
+    public void revokeSession(String sid) {
+        store.revokeSession(sid, Clock.systemUTC().instant().getEpochSecond() + config.revocation().retention().toSeconds());
     }
 
     /** Whether revocations reach every node (a JCache data grid), or this node only. */

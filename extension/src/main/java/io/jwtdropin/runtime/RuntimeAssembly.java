@@ -4,6 +4,7 @@ import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.issue.TokenSigner;
 import io.jwtdropin.keys.KeyLoader;
+import io.jwtdropin.logout.BackChannelLogout;
 import io.jwtdropin.metrics.MetricsSupport;
 import io.jwtdropin.revoke.RevocationStore;
 import io.jwtdropin.revoke.RevocationSupport;
@@ -43,8 +44,11 @@ final class RuntimeAssembly {
                 MetricsSupport.find(loader), revocationCheck);
         Optional<TokenSigner> signer = config.issuing().map(issuing -> new TokenSigner(issuing,
                 KeyLoader.signingKey(issuing.signingKey(), loader), clock));
+        // ConfigReader makes sure revocation is on where the logout endpoint is.
+        Optional<BackChannelLogout> logout = config.logout().map(endpoint -> new BackChannelLogout(endpoint, verifier,
+                revocations.orElseThrow(), config.clockSkew(), config.revocation().retention(), clock));
         JwtRuntime runtime = new JwtRuntime(config, new TokenExtractor(config.transport()),
-                new CsrfGuard(config.transport()), verifier, signer, background, revocations);
+                new CsrfGuard(config.transport()), verifier, signer, background, revocations, logout);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "JWTD-001 jwt-dropin active (started in " + tookMs + " ms); tokens from "
                 + config.transport().sources());

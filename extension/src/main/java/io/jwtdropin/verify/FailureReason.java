@@ -28,7 +28,9 @@ public enum FailureReason {
     CRITICAL_HEADER("JWTD-118", "token header has crit parameters, which are not supported"),
     TOO_DEEP("JWTD-119", "token JSON is nested deeper than allowed"),
     REVOKED("JWTD-123", "token has been revoked (by its jti, or all its subject's tokens issued until then)"),
-    MISSING_JTI("JWTD-124", "token has no jti, which jwtdropin.revocation.require-jti requires");
+    MISSING_JTI("JWTD-124", "token has no jti, which jwtdropin.revocation.require-jti requires"),
+    WRONG_TYPE("JWTD-125", "token header typ is not JWT or at+jwt (a logout or DPoP proof token is no access token),"
+            + " or not at+jwt where jwtdropin.verify.require-at-jwt requires it");
 
     private final String id;
     private final String text;

@@ -7,16 +7,13 @@ import io.jwtdropin.keys.KeyProvider;
 import io.jwtdropin.keys.KeySet;
 import io.jwtdropin.keys.KeysUnavailableException;
 import io.jwtdropin.keys.VerificationKey;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The verification path, top to bottom: size and form, decryption (when configured), header and payload (each parsed
@@ -38,9 +35,11 @@ public final class TokenVerifier implements AutoCloseable {
     private final Optional<VerifiedTokenCache> cache;
     private final VerificationEvents events;
     private final RevocationCheck revocation;
+    private final boolean requireAtJwt;
 
     TokenVerifier(int maxLength, TrustedIssuers issuers, Optional<JweDecryptor> decryptor, JsonReaderFactory json,
-            Optional<VerifiedTokenCache> cache, VerificationEvents events, RevocationCheck revocation) {
+            Optional<VerifiedTokenCache> cache, VerificationEvents events, RevocationCheck revocation,
+            boolean requireAtJwt) {
         this.maxLength = maxLength;
         this.issuers = issuers;
         this.decryptor = decryptor;
@@ -49,6 +48,7 @@ public final class TokenVerifier implements AutoCloseable {
         this.cache = cache;
         this.events = events;
         this.revocation = revocation;
+        this.requireAtJwt = requireAtJwt;
     }
 
     public VerifiedToken verify(String token) throws TokenRejectedException {
@@ -87,6 +87,33 @@ public final class TokenVerifier implements AutoCloseable {
         return verifyUncached(token, cacheKey);
     }
 
+    /**
+     * The claims of an OpenID Connect back-channel logout token once its form, {@code typ}, issuer and signature
+     * check out, with the keys of the issuer it names; the logout-specific claims are the caller's to check. Logout
+     * tokens are never cached, never accepted as access tokens (their {@code typ} and missing caller tell them apart),
+     * and count in no access-token metric.
+     */
+    public JsonObject verifyLogoutTokenSignature(String token) throws TokenRejectedException {
+        if (token.length() > maxLength) {
+            throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
+        }
+        if (CompactForm.segments(token) != CompactForm.JWS_SEGMENTS) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, "a logout token is a signed JWT");
+        }
+        CompactJws parts = CompactJws.parse(token, headers);
+        if (!TokenType.isLogoutTokenType(parts.header())) {
+            throw new TokenRejectedException(FailureReason.WRONG_TYPE, "typ " + parts.header().getType());
+        }
+        JsonObject claims = CompactJws.object(JsonLimits.checkedText(parts.payload()), json);
+        TrustedIssuer issuer = issuers.select(claims);
+        String iss = claims.get("iss") instanceof JsonString s ? s.getString() : null;
+        if (issuer.issuer().isEmpty() || !issuer.issuer().get().equals(iss)) {
+            throw new TokenRejectedException(FailureReason.BAD_ISSUER, "logout token iss " + iss);
+        }
+        verifySignature(parts, issuer.keys());
+        return claims;
+    }
+
     /** Cache hits and misses so far (both 0 when the cache is off). */
     public long[] cacheHitsAndMisses() {
         return cache.map(c -> new long[] {c.hits(), c.misses()}).orElse(new long[] {0, 0});
@@ -114,11 +141,12 @@ public final class TokenVerifier implements AutoCloseable {
             throw new TokenRejectedException(FailureReason.MALFORMED, "JWE sent but no decryption key configured");
         }
         CompactJws parts = CompactJws.parse(jws, headers);
+        TokenType.checkAccessToken(parts.header(), requireAtJwt);
         JsonObject claims = CompactJws.object(JsonLimits.checkedText(parts.payload()), json);
         TrustedIssuer issuer = issuers.select(claims);
         VerificationKey key = verifySignature(parts, issuer.keys());
         TokenTimes times = issuer.claims().validate(claims);
-        VerifiedToken verified = new VerifiedToken(token, claims, callerName(claims), groups(claims), times);
+        VerifiedToken verified = new VerifiedToken(token, claims, callerName(claims), issuer.groups().groups(claims), times);
         cache.ifPresent(c -> c.put(cacheKey, verified, issuer, key));
         return verified;
     }
@@ -197,20 +225,4 @@ public final class TokenVerifier implements AutoCloseable {
         throw new TokenRejectedException(FailureReason.NO_CALLER_NAME);
     }
 
-    /** Only an array of strings grants groups; anything else grants none. */
-    private static Set<String> groups(JsonObject claims) {
-        JsonValue value = claims.get("groups");
-        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
-            return Set.of();
-        }
-        JsonArray array = value.asJsonArray();
-        String[] groups = new String[array.size()];
-        for (int i = 0; i < groups.length; i++) {
-            if (!(array.get(i) instanceof JsonString s)) {
-                return Set.of();
-            }
-            groups[i] = s.getString();
-        }
-        return Set.copyOf(Arrays.asList(groups)); // duplicates collapse; VerifiedToken keeps this set as it is
-    }
 }

@@ -39,13 +39,14 @@ public final class VerifierFactory {
             ClaimsValidator claims = new ClaimsValidator(trusted.issuer(), trusted.audiences(), config.clockSkew(),
                     config.maxTokenAge(), clock);
             issuers.add(new TrustedIssuer(trusted.issuer(),
-                    KeyLoader.forIssuer(trusted, config, loader, clock, scheduler, events), claims));
+                    KeyLoader.forIssuer(trusted, config, loader, clock, scheduler, events), claims,
+                    new GroupsReader(trusted.groups())));
         }
         Optional<JweDecryptor> decryptor = config.decryptionKey()
                 .map(source -> new JweDecryptor(KeyLoader.decryptionKeys(source, loader), config.decryptAlgorithms()));
         Optional<VerifiedTokenCache> cache = config.cacheSize() == 0 ? Optional.empty()
                 : Optional.of(new VerifiedTokenCache(config.cacheSize(), config.cacheTtl(), clock));
         return new TokenVerifier(config.maxTokenLength(), new TrustedIssuers(issuers), decryptor,
-                Json.createReaderFactory(Map.of()), cache, events, revoked);
+                Json.createReaderFactory(Map.of()), cache, events, revoked, config.requireAtJwt());
     }
 }

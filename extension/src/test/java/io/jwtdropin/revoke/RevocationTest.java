@@ -42,7 +42,7 @@ class RevocationTest {
         RevocationList list = new RevocationList(100, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
         list.revokeToken("t-1", NOW + 600);
         list.revokeSubject("alice", NOW, NOW + 86_400);
-        assertEquals(revoked, list.isRevoked(jti, subject, iat));
+        assertEquals(revoked, list.isRevoked(jti, null, subject, iat));
     }
 
     @Test
@@ -53,7 +53,7 @@ class RevocationTest {
             list.revokeToken("jti-" + i, NOW + 60 + i);
         }
         assertTrue(list.size() <= 10_000, "bounded: " + list.size());
-        assertTrue(list.isRevoked("jti-19999", null, 0), "the longest-lived ones are kept");
+        assertTrue(list.isRevoked("jti-19999", null, null, 0), "the longest-lived ones are kept");
         clock.now = NOW + 100_000;
         list.prune();
         assertEquals(0, list.size());
