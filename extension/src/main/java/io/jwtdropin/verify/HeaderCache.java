@@ -1,5 +1,6 @@
 package io.jwtdropin.verify;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import jakarta.json.JsonObject;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class HeaderCache {
 
-    /** What the verification path uses of a header: {@code crit} is refused, everything else is ignored. */
+    /** What the verification path uses of a header ({@code alg}, {@code kid}, {@code typ}); {@code crit} is refused. */
     record Header(String segment, JWSHeader jws, String kid) {
     }
 
@@ -65,7 +66,14 @@ final class HeaderCache {
         if (kid != null && !(kid instanceof JsonString)) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "kid is not a string");
         }
-        return new Header(segment, new JWSHeader(JWSAlgorithm.parse(alg.getString())),
-                kid == null ? null : ((JsonString) kid).getString());
+        JsonValue typ = header.get("typ");
+        if (typ != null && !(typ instanceof JsonString)) {
+            throw new TokenRejectedException(FailureReason.MALFORMED, "typ is not a string");
+        }
+        JWSHeader.Builder jws = new JWSHeader.Builder(JWSAlgorithm.parse(alg.getString()));
+        if (typ != null) {
+            jws.type(new JOSEObjectType(((JsonString) typ).getString()));
+        }
+        return new Header(segment, jws.build(), kid == null ? null : ((JsonString) kid).getString());
     }
 }

@@ -71,9 +71,50 @@ class ConfigReaderTest {
         "jwtdropin.verify.rsa.min-bits | 512 | must be at least 1024",
         "mp.jwt.verify.token.age | 1.5 | must be a whole number",
         "mp.jwt.decrypt.key.algorithm | RSA1_5 | unsupported value 'RSA1_5'",
-        "jwtdropin.token.max-length | 0 | must be a positive whole number"})
+        "jwtdropin.token.max-length | 0 | must be a positive whole number",
+        "jwtdropin.verify.discovery | yes | must be true or false",
+        "jwtdropin.verify.require-at-jwt | 1 | must be true or false",
+        "jwtdropin.groups.paths | realm_access//roles | with an empty segment",
+        "jwtdropin.groups.paths | '\"https://x/roles' | unclosed double quote",
+        "jwtdropin.groups.paths | ' , ' | names no claim path",
+        "jwtdropin.groups.map | writer | write group=role",
+        "jwtdropin.groups.map | a= | write group=role",
+        "jwtdropin.logout.path | backchannel | must be a path inside the application",
+        "jwtdropin.logout.path | /logout | is needed when jwtdropin.logout.path is set"})
     void invalidValueNamesKeyAndProblem(String key, String value, String problem) {
         assertInvalid(Map.of(key, value), key, problem);
+    }
+
+    @org.junit.jupiter.api.Test
+    void discoveryNeedsTheIssuerAndNoKeyLocation() {
+        assertInvalid(Map.of("jwtdropin.verify.discovery", "true"), "mp.jwt.verify.issuer", "discovery starts from the issuer");
+        assertInvalid(Map.of("jwtdropin.verify.discovery", "true", "mp.jwt.verify.issuer", "https://idp",
+                "mp.jwt.verify.publickey.location", "https://idp/jwks"), "jwtdropin.verify.discovery", "remove mp.jwt.verify.publickey.location");
+        JwtAuthConfig config = read(Map.of("jwtdropin.verify.discovery", "true", "mp.jwt.verify.issuer", "https://idp/realms/a"));
+        assertTrue(config.verificationKey().discovery());
+        assertTrue(config.verificationKey().isRemote());
+        assertEquals("https://idp/realms/a", config.verificationKey().value());
+    }
+
+    @org.junit.jupiter.api.Test
+    void namedIssuerByDiscoveryWithItsOwnGroups() {
+        JwtAuthConfig config = read(Map.of("jwtdropin.issuers", "kc",
+                "jwtdropin.issuer.kc.issuer", "https://kc/realms/a", "jwtdropin.issuer.kc.discovery", "true",
+                "jwtdropin.issuer.kc.groups.paths", "realm_access/roles", "jwtdropin.groups.paths", "scope"));
+        TrustedIssuerConfig kc = config.trustedIssuers().get(0);
+        assertTrue(kc.keys().discovery());
+        assertEquals(java.util.List.of(java.util.List.of("realm_access", "roles")), kc.groups().paths());
+        assertInvalid(Map.of("jwtdropin.issuers", "kc", "jwtdropin.issuer.kc.issuer", "https://kc",
+                "jwtdropin.issuer.kc.discovery", "true", "jwtdropin.issuer.kc.publickey.location", "https://kc/jwks"),
+                "jwtdropin.issuer.kc.discovery", "keys come from the issuer's discovery document");
+    }
+
+    @org.junit.jupiter.api.Test
+    void logoutNeedsRevocation() {
+        assertInvalid(Map.of("jwtdropin.logout.path", "/bcl", "jwtdropin.logout.audiences", "web",
+                "jwtdropin.revocation.store", "off"), "jwtdropin.logout.path", "revocation must be on");
+        assertEquals(Set.of("api"), read(Map.of("jwtdropin.logout.path", "/bcl", "mp.jwt.verify.audiences", "api"))
+                .logout().orElseThrow().audiences());
     }
 
     static void assertInvalid(Map<String, String> values, String key, String problem) {

@@ -93,6 +93,28 @@ class RemoteKeyProviderTest {
         assertEquals(1, server.requests());
     }
 
+    /**
+     * A provider that accepts the connection and then stalls: a request with an unknown kid waits at most the read
+     * timeout (not connect + read), and while the provider is known to fail the next ones do not wait at all.
+     */
+    @Test
+    void anUnknownKidWaitsAtMostTheReadTimeoutAndNotAgainWhileTheProviderFails() throws Exception {
+        RemoteKeyProvider keys = provider(options(Duration.ofMinutes(5), Duration.ofMillis(1), Duration.ofHours(1)),
+                server.uri());
+        keys.keys();
+        server.mode(Mode.SLOW).slowMillis(10_000);
+        Thread.sleep(5);
+        long started = System.nanoTime();
+        assertEquals(Set.of("k1"), kids(keys.keysForUnknownKid("k2")));
+        long firstMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(firstMs < TIMEOUT.toMillis() + 250, "waited " + firstMs + " ms; the read timeout is " + TIMEOUT.toMillis());
+        Thread.sleep(5);
+        started = System.nanoTime();
+        assertEquals(Set.of("k1"), kids(keys.keysForUnknownKid("k3")));
+        long secondMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(secondMs < 100, "waited " + secondMs + " ms while the provider is failing");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"SLOW", "ERROR_500", "MALFORMED", "OVERSIZED"})
     void aFailedRefreshKeepsTheLastGoodKeys(Mode fault) throws Exception {
