@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,17 +29,18 @@ public class LogoutFilter extends HttpFilter {
     /** A logout token is a few kilobytes; a larger form is refused unread. */
     static final int MAX_FORM_BYTES = 16 * 1024;
 
-    private transient BackChannelLogout logout;
-
-    @Override
-    public void init() {
-        // Filters start after the servlet listeners, so the runtime is built by now.
-        logout = CDI.current().select(ActiveRuntime.class).get().get().logout().orElse(null);
-    }
+    /** Looked up on the first request, when the runtime is surely built (servers start filters at different times). */
+    private transient volatile Optional<BackChannelLogout> endpoint;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        Optional<BackChannelLogout> known = endpoint;
+        if (known == null) {
+            known = CDI.current().select(ActiveRuntime.class).get().get().logout();
+            endpoint = known;
+        }
+        BackChannelLogout logout = known.orElse(null);
         if (logout == null || !logout.path().equals(request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
