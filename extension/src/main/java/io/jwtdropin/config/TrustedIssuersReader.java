@@ -83,10 +83,10 @@ final class TrustedIssuersReader {
             keys = inline.map(v -> new KeySource(issuerKey(ISSUER_PUBLICKEY, name), true, v, false))
                     .orElseGet(() -> new KeySource(issuerKey(ISSUER_PUBLICKEY_LOCATION, name), false, location.get(), false));
         }
-        GroupClaims groups = values.string(issuerKey(ISSUER_GROUPS_PATHS, name)).isPresent()
-                || values.string(issuerKey(ISSUER_GROUPS_MAP, name)).isPresent()
-                ? GroupClaimsReader.read(issuerKey(ISSUER_GROUPS_PATHS, name), values.string(issuerKey(ISSUER_GROUPS_PATHS, name)),
-                        issuerKey(ISSUER_GROUPS_MAP, name), values.string(issuerKey(ISSUER_GROUPS_MAP, name)))
+        Optional<String> groupPaths = values.string(issuerKey(ISSUER_GROUPS_PATHS, name));
+        Optional<String> groupMap = values.string(issuerKey(ISSUER_GROUPS_MAP, name));
+        GroupClaims groups = groupPaths.isPresent() || groupMap.isPresent()
+                ? GroupClaimsReader.read(issuerKey(ISSUER_GROUPS_PATHS, name), groupPaths, issuerKey(ISSUER_GROUPS_MAP, name), groupMap)
                 : standardGroups;
         return new TrustedIssuerConfig(name, Optional.of(iss), keys,
                 values.listOf(issuerKey(ISSUER_PUBLICKEY_ALGORITHM, name), ConfigReader.SIGNATURE_ALGORITHMS),

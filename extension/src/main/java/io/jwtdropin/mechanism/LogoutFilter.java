@@ -41,7 +41,7 @@ public class LogoutFilter extends HttpFilter {
             endpoint = known;
         }
         BackChannelLogout logout = known.orElse(null);
-        if (logout == null || !logout.path().equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (logout == null || !isEndpoint(request, logout.path())) {
             chain.doFilter(request, response);
             return;
         }
@@ -55,6 +55,13 @@ public class LogoutFilter extends HttpFilter {
             response.setContentType("application/json");
             response.getOutputStream().write("{\"error\":\"invalid_request\"}".getBytes(StandardCharsets.US_ASCII));
         }
+    }
+
+    /** Whether the request's path inside the application is {@code path}, compared in place (no copy per request). */
+    private static boolean isEndpoint(HttpServletRequest request, String path) {
+        String uri = request.getRequestURI();
+        int context = request.getContextPath().length();
+        return uri.length() == context + path.length() && uri.startsWith(path, context);
     }
 
     /** The one {@code logout_token} of a form POST, read within {@link #MAX_FORM_BYTES}. */

@@ -54,7 +54,7 @@ public final class RevocationList {
         if (jti != null && tokens.containsKey(jti)) {
             return true;
         }
-        if (sid != null && !sessions.isEmpty() && sessions.containsKey(sid)) {
+        if (sid != null && sessions.containsKey(sid)) {
             return true;
         }
         SubjectCutoff cutoff = subject == null ? null : subjects.get(subject);

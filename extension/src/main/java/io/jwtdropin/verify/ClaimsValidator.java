@@ -54,14 +54,23 @@ final class ClaimsValidator {
         }
         long nbf = numericDate(claims, "nbf");
         checkTimes(iat, exp, nbf);
-        if (issuer.isPresent() && !(claims.get("iss") instanceof JsonString iss && issuer.get().equals(iss.getString()))) {
-            throw new TokenRejectedException(FailureReason.BAD_ISSUER);
-        }
+        checkIssuer(claims, false);
         if (!audiences.isEmpty() && !audienceMatches(claims.get("aud"))) {
             throw new TokenRejectedException(FailureReason.BAD_AUDIENCE);
         }
         return new TokenTimes(Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
                 nbf == ABSENT ? Optional.empty() : Optional.of(Instant.ofEpochSecond(nbf)));
+    }
+
+    /**
+     * The {@code iss} rule: the configured issuer, when there is one; with {@code required}, an issuer must be
+     * configured (a logout token is only taken from an issuer we know).
+     */
+    void checkIssuer(JsonObject claims, boolean required) throws TokenRejectedException {
+        if (issuer.isEmpty() ? required
+                : !(claims.get("iss") instanceof JsonString iss && issuer.get().equals(iss.getString()))) {
+            throw new TokenRejectedException(FailureReason.BAD_ISSUER);
+        }
     }
 
     /** The rules that depend on the clock; run again each time a cached token is used. */

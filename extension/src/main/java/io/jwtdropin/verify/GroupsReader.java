@@ -19,14 +19,12 @@ import java.util.Set;
  */
 final class GroupsReader {
 
-    private final List<List<String>> paths;
     private final GroupClaims rule;
     /** The common case (MP-JWT's top-level {@code groups}, no mapping) takes a shorter walk. */
     private final boolean standard;
 
     GroupsReader(GroupClaims rule) {
         this.rule = rule;
-        this.paths = rule.paths();
         this.standard = rule.equals(GroupClaims.STANDARD);
     }
 
@@ -35,7 +33,7 @@ final class GroupsReader {
             return strings(claims.get("groups"), false);
         }
         Set<String> found = new LinkedHashSet<>();
-        for (List<String> path : paths) {
+        for (List<String> path : rule.paths()) {
             found.addAll(strings(at(claims, path), true));
         }
         if (rule.mapping().isEmpty()) {

@@ -64,9 +64,7 @@ public final class TokenVerifier implements AutoCloseable {
     }
 
     private VerifiedToken verifyOrReuse(String token) throws TokenRejectedException {
-        if (token.length() > maxLength) {
-            throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
-        }
+        requireLength(token);
         // The token's hash, once per request: looked up now, and stored under after a miss.
         ByteBuffer cacheKey = cache.isPresent() ? VerifiedTokenCache.key(token) : null;
         VerifiedTokenCache.Entry cached = cacheKey != null ? cache.get().get(cacheKey) : null;
@@ -94,9 +92,7 @@ public final class TokenVerifier implements AutoCloseable {
      * and count in no access-token metric.
      */
     public JsonObject verifyLogoutTokenSignature(String token) throws TokenRejectedException {
-        if (token.length() > maxLength) {
-            throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
-        }
+        requireLength(token);
         if (CompactForm.segments(token) != CompactForm.JWS_SEGMENTS) {
             throw new TokenRejectedException(FailureReason.MALFORMED, "a logout token is a signed JWT");
         }
@@ -106,12 +102,16 @@ public final class TokenVerifier implements AutoCloseable {
         }
         JsonObject claims = CompactJws.object(JsonLimits.checkedText(parts.payload()), json);
         TrustedIssuer issuer = issuers.select(claims);
-        String iss = claims.get("iss") instanceof JsonString s ? s.getString() : null;
-        if (issuer.issuer().isEmpty() || !issuer.issuer().get().equals(iss)) {
-            throw new TokenRejectedException(FailureReason.BAD_ISSUER, "logout token iss " + iss);
-        }
+        issuer.claims().checkIssuer(claims, true);
         verifySignature(parts, issuer.keys());
         return claims;
+    }
+
+    /** Refuses a token longer than the configured maximum, before any parsing. */
+    private void requireLength(String token) throws TokenRejectedException {
+        if (token.length() > maxLength) {
+            throw new TokenRejectedException(FailureReason.TOO_LARGE, token.length() + " characters");
+        }
     }
 
     /** Cache hits and misses so far (both 0 when the cache is off). */
