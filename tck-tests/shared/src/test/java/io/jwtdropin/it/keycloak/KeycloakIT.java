@@ -84,6 +84,17 @@ class KeycloakIT {
         assertEquals("Bearer error=\"invalid_token\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
+    /** Milliseconds from {@code since} (nanoTime) until {@code token} gets a 401, polled; -1 if not within {@code limit}. */
+    long millisUntilRefused(String token, long since, Duration limit, long pollMillis) throws InterruptedException {
+        while (System.nanoTime() - since < limit.toNanos()) {
+            if (get("realm-role", token).statusCode() == 401) {
+                return Duration.ofNanos(System.nanoTime() - since).toMillis();
+            }
+            Thread.sleep(pollMillis);
+        }
+        return -1;
+    }
+
     @Test
     @Order(1)
     void aUsersRealmAndClientRolesAreItsGroups() {
@@ -132,14 +143,7 @@ class KeycloakIT {
         assertEquals(200, get("realm-role", token).statusCode());
         long started = System.nanoTime();
         Keycloak.admin("POST", "/users/" + Keycloak.userId("alice") + "/logout", null);
-        long refusedAfterMs = -1;
-        while (Duration.ofNanos(System.nanoTime() - started).toMillis() < 5_000) {
-            if (get("realm-role", token).statusCode() == 401) {
-                refusedAfterMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-                break;
-            }
-            Thread.sleep(20);
-        }
+        long refusedAfterMs = millisUntilRefused(token, started, Duration.ofSeconds(5), 20);
         System.out.println("KeycloakIT: alice's token refused " + refusedAfterMs + " ms after the logout call");
         assertTrue(refusedAfterMs >= 0 && refusedAfterMs < 1_000, "refused after " + refusedAfterMs + " ms");
         assertInvalidToken(get("realm-role", token));
@@ -213,15 +217,7 @@ class KeycloakIT {
             System.out.println("KeycloakIT: " + whileBoth + " requests during the rotation, 0 failed");
             oldPublished.set(false);
             Keycloak.admin("DELETE", "/components/" + oldKey.getString("id"), null);
-            long removed = System.nanoTime();
-            long refusedAfterMs = -1;
-            while (Duration.ofNanos(System.nanoTime() - removed).toSeconds() < 15) {
-                if (get("realm-role", oldToken).statusCode() == 401) {
-                    refusedAfterMs = Duration.ofNanos(System.nanoTime() - removed).toMillis();
-                    break;
-                }
-                Thread.sleep(100);
-            }
+            long refusedAfterMs = millisUntilRefused(oldToken, System.nanoTime(), Duration.ofSeconds(15), 100);
             System.out.println("KeycloakIT: the removed key's token refused " + refusedAfterMs + " ms after removal");
             assertTrue(refusedAfterMs >= 0, "the removed key's token is refused after the next refresh");
             assertInvalidToken(get("realm-role", oldToken));
