@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PackageLayersTest {
 
     static final List<String> LAYERS = List.of("config", "token", "keys", "verify", "principal", "metrics", "revoke",
-            "issue", "logout", "runtime", "mechanism", "cdi");
+            "dpop", "issue", "logout", "runtime", "mechanism", "cdi");
     private static final Path SOURCES = Path.of("src/main/java/io/jwtdropin");
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.jwtdropin\\.([a-z]+)\\.[A-Z]");
 

@@ -69,6 +69,14 @@ public final class ConfigKeys {
     public static final String REVOCATION_RETENTION = PREFIX + "revocation.retention";
     public static final String REVOCATION_MAX_ENTRIES = PREFIX + "revocation.max-entries";
 
+    public static final String DPOP_MODE = PREFIX + "dpop.mode";
+    public static final String DPOP_ALGORITHMS = PREFIX + "dpop.algorithms";
+    public static final String DPOP_PROOF_WINDOW = PREFIX + "dpop.proof.window";
+    public static final String DPOP_PUBLIC_BASE_URL = PREFIX + "dpop.public-base-url";
+    public static final String DPOP_NONCE = PREFIX + "dpop.nonce";
+    public static final String DPOP_NONCE_LIFETIME = PREFIX + "dpop.nonce.lifetime";
+    public static final String DPOP_REPLAY_MAX_ENTRIES = PREFIX + "dpop.replay.max-entries";
+
     private ConfigKeys() {
     }
 

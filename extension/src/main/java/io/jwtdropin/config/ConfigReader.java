@@ -77,7 +77,8 @@ public final class ConfigReader {
                 remoteKeyOptions(),
                 revocation(),
                 values.bool(VERIFY_REQUIRE_AT_JWT).orElse(false),
-                logout(audiences, revocation()));
+                logout(audiences, revocation()),
+                DpopConfigReader.read(values));
     }
 
     private Optional<LogoutConfig> logout(Set<String> verifyAudiences, RevocationConfig revocation) {

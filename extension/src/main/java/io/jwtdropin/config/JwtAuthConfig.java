@@ -30,6 +30,7 @@ import java.util.Set;
  * @param revocation        whether and where revoked tokens are recorded
  * @param requireAtJwt      whether tokens must carry the RFC 9068 header {@code typ: at+jwt}
  * @param logout            the back-channel logout endpoint, if enabled
+ * @param dpop              how DPoP-bound tokens and their proofs are handled
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -51,7 +52,8 @@ public record JwtAuthConfig(
         RemoteKeyOptions remoteKeys,
         RevocationConfig revocation,
         boolean requireAtJwt,
-        Optional<LogoutConfig> logout) {
+        Optional<LogoutConfig> logout,
+        DpopConfig dpop) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);

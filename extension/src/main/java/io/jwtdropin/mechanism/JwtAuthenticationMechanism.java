@@ -1,12 +1,15 @@
 package io.jwtdropin.mechanism;
 
 import io.jwtdropin.config.TokenTransport;
+import io.jwtdropin.dpop.DpopVerifier;
+import io.jwtdropin.dpop.ProofRequest;
 import io.jwtdropin.principal.JwtPrincipal;
 import io.jwtdropin.runtime.ActiveRuntime;
 import io.jwtdropin.runtime.JwtRuntime;
 import io.jwtdropin.token.Credential;
 import io.jwtdropin.verify.FailureReason;
 import io.jwtdropin.verify.TokenRejectedException;
+import io.jwtdropin.verify.VerifiedToken;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -18,6 +21,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,64 +37,92 @@ import java.util.logging.Logger;
 @Priority(Interceptor.Priority.LIBRARY_AFTER + 100)
 public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** Request attribute holding the outcome: a {@link JwtPrincipal}, a {@link FailureReason} or a {@link Refusal}. */
+    /** Request attribute holding the outcome: a {@link JwtPrincipal}, a {@link Rejection}, a {@link Refusal} or a
+     * {@link Challenges.NoToken}. */
     public static final String OUTCOME_ATTRIBUTE = JwtAuthenticationMechanism.class.getName() + ".outcome";
 
     private static final Logger LOG = Logger.getLogger(JwtAuthenticationMechanism.class.getName());
-    static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
-    static final String BARE_CHALLENGE = "Bearer";
-    static final String INVALID_REQUEST_CHALLENGE = "Bearer error=\"invalid_request\"";
     static final String CROSS_SITE_MESSAGE = "Cross-site request refused: a cookie credential needs a same-origin request.";
+    private static final List<String> BARE = List.of(Challenges.BARE);
+    private static final List<String> AMBIGUOUS = List.of(Challenges.INVALID_REQUEST);
+
+    /** A refused token: why, the challenges its 401 carries, and the DPoP nonce to send with it (or null). */
+    record Rejection(FailureReason reason, List<String> challenges, String nonce) {
+    }
 
     @Inject
     ActiveRuntime active;
+
+    /** The challenges for the runtime they were built for; rebuilt when a redeployment brings another. */
+    private volatile RuntimeChallenges challenges;
+
+    private record RuntimeChallenges(JwtRuntime runtime, Challenges challenges) {
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Object outcome = request.getAttribute(OUTCOME_ATTRIBUTE);
         if (outcome == null) {
-            outcome = authenticate(request);
+            outcome = authenticate(request, response);
             request.setAttribute(OUTCOME_ATTRIBUTE, outcome);
         }
         if (outcome instanceof JwtPrincipal principal) {
             return context.notifyContainerAboutLogin(principal, principal.getGroups());
         }
-        if (outcome instanceof FailureReason || outcome == Refusal.AMBIGUOUS) {
-            response.setHeader("WWW-Authenticate", challenge(outcome));
+        if (outcome instanceof Rejection || outcome == Refusal.AMBIGUOUS) {
+            setChallenges(response, outcome);
             return context.responseUnauthorized();
         }
         if (outcome == Refusal.CROSS_SITE) {
             return forbidden(response);
         }
         if (context.isProtected() && !context.isAuthenticationRequest()) {
-            response.setHeader("WWW-Authenticate", BARE_CHALLENGE);
+            setChallenges(response, outcome);
             return context.responseUnauthorized();
         }
         return context.doNothing();
     }
 
     /**
-     * The RFC 6750 challenge a 401 for this outcome carries, or null where the answer is not a 401 (a verified
-     * caller, a cookie refused as cross-site: 403).
+     * The {@code WWW-Authenticate} values a 401 for this outcome carries, or none where the answer is not a 401 (a
+     * verified caller, a cookie refused as cross-site: 403).
      */
-    static String challenge(Object outcome) {
-        if (outcome instanceof FailureReason) {
-            return INVALID_TOKEN_CHALLENGE;
+    static List<String> challenges(Object outcome) {
+        if (outcome instanceof Rejection rejection) {
+            return rejection.challenges();
+        }
+        if (outcome instanceof Challenges.NoToken noToken) {
+            return noToken.challenges();
         }
         if (outcome == Refusal.AMBIGUOUS) {
-            return INVALID_REQUEST_CHALLENGE;
+            return AMBIGUOUS;
         }
-        return outcome == null || outcome == Refusal.NO_TOKEN ? BARE_CHALLENGE : null;
+        return outcome == null ? BARE : List.of();
+    }
+
+    /** Sets the challenges (and a DPoP nonce) of {@code outcome} on a response not yet committed. */
+    static void setChallenges(HttpServletResponse response, Object outcome) {
+        List<String> values = challenges(outcome);
+        for (int i = 0; i < values.size(); i++) {
+            if (i == 0) {
+                response.setHeader("WWW-Authenticate", values.get(0));
+            } else {
+                response.addHeader("WWW-Authenticate", values.get(i));
+            }
+        }
+        if (outcome instanceof Rejection rejection && rejection.nonce() != null) {
+            response.setHeader("DPoP-Nonce", rejection.nonce());
+        }
     }
 
     /** Whether the mechanism refused the request (a bad token, two different tokens, a cross-site cookie). */
     static boolean isRefusal(Object outcome) {
-        return outcome instanceof FailureReason || outcome == Refusal.AMBIGUOUS || outcome == Refusal.CROSS_SITE;
+        return outcome instanceof Rejection || outcome == Refusal.AMBIGUOUS || outcome == Refusal.CROSS_SITE;
     }
 
-    /** @return a principal, a failure reason, a {@link Refusal}, or {@link Refusal#NO_TOKEN} */
-    private Object authenticate(HttpServletRequest request) {
+    /** @return a principal, a {@link Rejection}, a {@link Refusal}, or the runtime's {@link Challenges.NoToken} */
+    private Object authenticate(HttpServletRequest request, HttpServletResponse response) {
         JwtRuntime runtime = active.get();
         Credential credential = runtime.extractor().extract(request);
         if (credential instanceof Credential.Ambiguous) {
@@ -98,7 +131,7 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Refusal.AMBIGUOUS;
         }
         if (!(credential instanceof Credential.Token token)) {
-            return Refusal.NO_TOKEN;
+            return challenges(runtime).noToken();
         }
         if (token.source() == TokenTransport.Source.COOKIE && !runtime.csrf().allows(request)) {
             LOG.log(Level.FINE, "JWTD-130 cross-site {0} with a cookie credential refused: {1} (Origin {2})",
@@ -106,15 +139,50 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Refusal.CROSS_SITE;
         }
         try {
-            return new JwtPrincipal(runtime.verifier().verify(token.value()));
+            VerifiedToken verified = runtime.verifier().verify(token.value());
+            if (runtime.dpop().isPresent()) {
+                checkDpop(runtime.dpop().get(), verified, token, request, response);
+            }
+            return new JwtPrincipal(verified);
         } catch (TokenRejectedException e) {
             LOG.log(Level.FINE, "{0} {1} {2}", new Object[] {e.getMessage(), request.getMethod(), request.getRequestURI()});
-            return e.reason();
+            return rejection(runtime, e.reason(), token.dpop());
         } catch (RuntimeException e) {
             // Anything a client sends ends in 401, never 500; the unexpected case is worth a warning.
             LOG.log(Level.WARNING, "JWTD-199 unexpected failure verifying a token: " + e, e);
-            return FailureReason.MALFORMED;
+            return rejection(runtime, FailureReason.MALFORMED, token.dpop());
         }
+    }
+
+    /** The DPoP rules: the proof the request carries (when it came as DPoP), a fresh nonce on the answer. */
+    private static void checkDpop(DpopVerifier dpop, VerifiedToken verified, Credential.Token token,
+            HttpServletRequest request, HttpServletResponse response) throws TokenRejectedException {
+        List<String> proofs = token.dpop() ? Collections.list(request.getHeaders("DPoP")) : List.of();
+        dpop.check(verified, new ProofRequest(token.dpop(), proofs, request.getMethod(), requestUrl(dpop, request)));
+        if (token.dpop()) {
+            dpop.currentNonce().ifPresent(nonce -> response.setHeader("DPoP-Nonce", nonce));
+        }
+    }
+
+    /** The URL the client called, as a proof's {@code htu} must name it: behind a proxy, its public base URL. */
+    private static String requestUrl(DpopVerifier dpop, HttpServletRequest request) {
+        return dpop.publicBaseUrl().map(base -> base + request.getRequestURI())
+                .orElseGet(() -> request.getRequestURL().toString());
+    }
+
+    private Rejection rejection(JwtRuntime runtime, FailureReason reason, boolean dpopScheme) {
+        String nonce = reason == FailureReason.DPOP_NONCE
+                ? runtime.dpop().flatMap(DpopVerifier::currentNonce).orElse(null) : null;
+        return new Rejection(reason, challenges(runtime).refused(reason, dpopScheme), nonce);
+    }
+
+    private Challenges challenges(JwtRuntime runtime) {
+        RuntimeChallenges known = challenges;
+        if (known == null || known.runtime() != runtime) {
+            known = new RuntimeChallenges(runtime, new Challenges(runtime.config().dpop()));
+            challenges = known;
+        }
+        return known.challenges();
     }
 
     private static AuthenticationStatus forbidden(HttpServletResponse response) {
@@ -126,6 +194,6 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /** Outcomes other than a principal or a token failure. */
-    enum Refusal { NO_TOKEN, AMBIGUOUS, CROSS_SITE }
+    /** Outcomes other than a principal, a token failure or no token at all. */
+    enum Refusal { AMBIGUOUS, CROSS_SITE }
 }

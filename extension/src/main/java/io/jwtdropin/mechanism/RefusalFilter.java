@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * Makes the mechanism's refusals stick on every server, and every "who are you?" answer a 401 with the RFC 6750
- * challenge {@code WWW-Authenticate: Bearer}:
+ * challenge {@code WWW-Authenticate: Bearer} (and {@code DPoP} where it is on):
  * <ul>
  * <li>a request whose token the mechanism refused (401) or whose cookie it refused as cross-site (403) goes no
  * further. Most servers stop it before any filter runs; Open Liberty lets it on to a resource without a security
@@ -32,9 +32,8 @@ public class RefusalFilter extends HttpFilter {
         Object outcome = request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE);
         // The request attribute first: it is cheaper than asking the container for the principal.
         if (JwtAuthenticationMechanism.isRefusal(outcome) && request.getUserPrincipal() == null) {
-            String challenge = JwtAuthenticationMechanism.challenge(outcome);
-            if (!response.isCommitted() && challenge != null) {
-                response.setHeader("WWW-Authenticate", challenge);
+            if (!response.isCommitted() && !JwtAuthenticationMechanism.challenges(outcome).isEmpty()) {
+                JwtAuthenticationMechanism.setChallenges(response, outcome);
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             } else if (!response.isCommitted()) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, JwtAuthenticationMechanism.CROSS_SITE_MESSAGE);
@@ -71,12 +70,16 @@ public class RefusalFilter extends HttpFilter {
 
         /** The status to send instead of {@code status}, with the challenge set where it is a 401. */
         private int challenged(int status) {
-            String challenge = JwtAuthenticationMechanism.challenge(
-                    request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE));
-            int answered = status == SC_FORBIDDEN && challenge != null && request.getUserPrincipal() == null
+            Object outcome = request.getAttribute(JwtAuthenticationMechanism.OUTCOME_ATTRIBUTE);
+            boolean challenged = !JwtAuthenticationMechanism.challenges(outcome).isEmpty();
+            int answered = status == SC_FORBIDDEN && challenged && request.getUserPrincipal() == null
                     ? SC_UNAUTHORIZED : status;
             if (answered == SC_UNAUTHORIZED && !isCommitted() && !containsHeader("WWW-Authenticate")) {
-                setHeader("WWW-Authenticate", challenge != null ? challenge : JwtAuthenticationMechanism.BARE_CHALLENGE);
+                if (challenged) {
+                    JwtAuthenticationMechanism.setChallenges(this, outcome);
+                } else {
+                    setHeader("WWW-Authenticate", Challenges.BARE);
+                }
             }
             return answered;
         }

@@ -22,12 +22,14 @@ public final class JCacheRevocationStore implements RevocationStore {
     static final String SUBJECTS = "jwtdropin-revoked-subjects";
     static final String SESSIONS = "jwtdropin-revoked-sessions";
 
+    private final CacheManager manager;
     private final RevocationList list;
     private final Cache<String, String> tokens;
     private final Cache<String, String> subjects;
     private final Cache<String, String> sessions;
 
     public JCacheRevocationStore(CacheManager manager, RevocationList list, Duration retention) {
+        this.manager = manager;
         this.list = list;
         this.tokens = cache(manager, TOKENS, retention);
         this.subjects = cache(manager, SUBJECTS, retention);
@@ -45,7 +47,8 @@ public final class JCacheRevocationStore implements RevocationStore {
                 + " loaded from the grid");
     }
 
-    private static Cache<String, String> cache(CacheManager manager, String name, Duration retention) {
+    /** The named cache of strings, created with entries expiring {@code retention} after their write if no node has. */
+    public static Cache<String, String> cache(CacheManager manager, String name, Duration retention) {
         Cache<String, String> cache = manager.getCache(name, String.class, String.class);
         if (cache != null) {
             return cache;
@@ -60,6 +63,11 @@ public final class JCacheRevocationStore implements RevocationStore {
         } catch (CacheException e) {
             return manager.getCache(name, String.class, String.class); // another node created it first
         }
+    }
+
+    @Override
+    public java.util.Optional<Object> grid() {
+        return java.util.Optional.of(manager);
     }
 
     @Override

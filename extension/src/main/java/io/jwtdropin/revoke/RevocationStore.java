@@ -18,6 +18,14 @@ public interface RevocationStore extends AutoCloseable {
     /** Whether revocations reach every node of a cluster. */
     boolean clustered();
 
+    /**
+     * The data grid's JCache {@code CacheManager} this store writes to, for other cluster-wide state (DPoP proof ids);
+     * typed {@code Object} so that JCache stays out of the signatures of servers without it.
+     */
+    default java.util.Optional<Object> grid() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -9,8 +9,16 @@ public sealed interface Credential {
     record None() implements Credential {
     }
 
-    /** One token, and where it came from (the CSRF rules depend on it). */
-    record Token(String value, Source source) implements Credential {
+    /**
+     * One token, and where it came from (the CSRF rules depend on it).
+     *
+     * @param dpop whether it came as {@code Authorization: DPoP} rather than {@code Bearer} (the DPoP rules depend on it)
+     */
+    record Token(String value, Source source, boolean dpop) implements Credential {
+
+        public Token(String value, Source source) {
+            this(value, source, false);
+        }
     }
 
     /** Header and cookie both carry a token, and they differ: refused, never a silent pick. */

@@ -8,27 +8,40 @@ import java.util.Optional;
 
 /**
  * Reads a request's token from the sources configuration accepts. With both: the header wins when only it is
- * present or when both carry the same token; only a cookie → the cookie; two different tokens → ambiguous.
+ * present or when both carry the same token; only a cookie → the cookie; two different tokens → ambiguous. The
+ * header's scheme is {@code Bearer}, or {@code DPoP} where DPoP is on.
  */
 public final class TokenExtractor {
 
     private static final String BEARER = "Bearer";
+    private static final String DPOP = "DPoP";
 
     private final TokenTransport transport;
+    private final boolean dpop;
 
     public TokenExtractor(TokenTransport transport) {
+        this(transport, false);
+    }
+
+    public TokenExtractor(TokenTransport transport, boolean dpop) {
         this.transport = transport;
+        this.dpop = dpop;
     }
 
     public Credential extract(HttpServletRequest request) {
-        Optional<String> header = transport.accepts(Source.AUTHORIZATION_HEADER)
-                ? bearer(request.getHeader("Authorization")) : Optional.empty();
+        String authorization = transport.accepts(Source.AUTHORIZATION_HEADER) ? request.getHeader("Authorization") : null;
+        Optional<String> header = credentials(authorization, BEARER);
+        boolean dpopScheme = false;
+        if (header.isEmpty() && dpop) {
+            header = credentials(authorization, DPOP);
+            dpopScheme = header.isPresent();
+        }
         Optional<String> cookie = transport.accepts(Source.COOKIE)
                 ? cookie(request, transport.cookieName()) : Optional.empty();
         if (header.isPresent()) {
             return cookie.isPresent() && !cookie.get().equals(header.get())
                     ? new Credential.Ambiguous()
-                    : new Credential.Token(header.get(), Source.AUTHORIZATION_HEADER);
+                    : new Credential.Token(header.get(), Source.AUTHORIZATION_HEADER, dpopScheme);
         }
         return cookie.<Credential>map(c -> new Credential.Token(c, Source.COOKIE)).orElse(new Credential.None());
     }
@@ -45,11 +58,15 @@ public final class TokenExtractor {
 
     /** The credentials of a {@code Bearer} authorization; the scheme is case-insensitive (RFC 9110 §11.1). */
     public static Optional<String> bearer(String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length()
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || authorization.charAt(BEARER.length()) != ' ') {
+        return credentials(authorization, BEARER);
+    }
+
+    private static Optional<String> credentials(String authorization, String scheme) {
+        if (authorization == null || authorization.length() <= scheme.length()
+                || !authorization.regionMatches(true, 0, scheme, 0, scheme.length())
+                || authorization.charAt(scheme.length()) != ' ') {
             return Optional.empty();
         }
-        return Optional.of(authorization.substring(BEARER.length()).trim()).filter(t -> !t.isEmpty());
+        return Optional.of(authorization.substring(scheme.length()).trim()).filter(t -> !t.isEmpty());
     }
 }

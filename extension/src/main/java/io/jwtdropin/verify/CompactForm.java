@@ -8,10 +8,10 @@ import java.util.Arrays;
  * bits in its last character — so that one token has exactly one spelling. For a JWS the alphabet itself is left to
  * the JDK decoder that reads every one of its characters.
  */
-final class CompactForm {
+public final class CompactForm {
 
-    static final int JWS_SEGMENTS = 3;
-    static final int JWE_SEGMENTS = 5;
+    public static final int JWS_SEGMENTS = 3;
+    public static final int JWE_SEGMENTS = 5;
 
     /** The 6-bit value of each base64url character; -1 for every other ASCII character. */
     private static final byte[] VALUES = new byte[128];
@@ -28,7 +28,7 @@ final class CompactForm {
     }
 
     /** @return the number of segments (3 or 5) */
-    static int segments(String token) throws TokenRejectedException {
+    public static int segments(String token) throws TokenRejectedException {
         int dots = 0;
         int dot1 = -1;
         int dot2 = -1;

@@ -2,7 +2,9 @@ package io.jwtdropin.verify;
 
 /**
  * Why a token was refused. Each reason has a stable message id for logs and monitoring; ids never change meaning.
- * Every reason maps to HTTP 401 with {@code WWW-Authenticate: Bearer error="invalid_token"}.
+ * Every reason maps to HTTP 401 with an RFC 6750 / RFC 9449 challenge whose {@code error} is {@link #error()}:
+ * {@code invalid_token} for the token itself, {@code invalid_dpop_proof} for its DPoP proof, {@code use_dpop_nonce}
+ * when the proof lacks the server's current nonce.
  */
 public enum FailureReason {
     TOO_LARGE("JWTD-101", "token is longer than the configured maximum"),
@@ -30,14 +32,60 @@ public enum FailureReason {
     REVOKED("JWTD-123", "token has been revoked (by its jti, or all its subject's tokens issued until then)"),
     MISSING_JTI("JWTD-124", "token has no jti, which jwtdropin.revocation.require-jti requires"),
     WRONG_TYPE("JWTD-125", "token header typ is not JWT or at+jwt (a logout or DPoP proof token is no access token),"
-            + " or not at+jwt where jwtdropin.verify.require-at-jwt requires it");
+            + " or not at+jwt where jwtdropin.verify.require-at-jwt requires it"),
+    DPOP_PROOF_MISSING("JWTD-150", "a DPoP-bound token (cnf.jkt) needs the DPoP scheme and one DPoP proof header;"
+            + " as a bearer token or cookie it is refused", Error.INVALID_TOKEN),
+    DPOP_PROOF_MULTIPLE("JWTD-151", "more than one DPoP proof header", Error.INVALID_PROOF),
+    DPOP_PROOF_MALFORMED("JWTD-152", "DPoP proof is not a signed JWT with typ dpop+jwt, a jwk header and the"
+            + " jti, htm, htu, iat and ath claims", Error.INVALID_PROOF),
+    DPOP_PROOF_ALGORITHM("JWTD-153", "DPoP proof alg is not one of jwtdropin.dpop.algorithms, or does not fit"
+            + " its jwk", Error.INVALID_PROOF),
+    DPOP_PROOF_PRIVATE_KEY("JWTD-154", "DPoP proof jwk is not a public key", Error.INVALID_PROOF),
+    DPOP_PROOF_SIGNATURE("JWTD-155", "DPoP proof signature does not verify with its jwk", Error.INVALID_PROOF),
+    DPOP_PROOF_METHOD("JWTD-156", "DPoP proof htm is not the request method", Error.INVALID_PROOF),
+    DPOP_PROOF_URI("JWTD-157", "DPoP proof htu is not the request URL (without query and fragment)",
+            Error.INVALID_PROOF),
+    DPOP_PROOF_STALE("JWTD-158", "DPoP proof iat is outside jwtdropin.dpop.proof.window", Error.INVALID_PROOF),
+    DPOP_PROOF_REPLAYED("JWTD-159", "DPoP proof jti was used before", Error.INVALID_PROOF),
+    DPOP_PROOF_ATH("JWTD-160", "DPoP proof ath is missing or not the hash of the access token", Error.INVALID_PROOF),
+    DPOP_PROOF_KEY("JWTD-161", "DPoP proof key is not the one the token is bound to (cnf.jkt)", Error.INVALID_PROOF),
+    DPOP_TOKEN_NOT_BOUND("JWTD-162", "token is not DPoP-bound (no cnf.jkt) but was sent with the DPoP scheme, or"
+            + " jwtdropin.dpop.mode is required"),
+    DPOP_NONCE("JWTD-163", "DPoP proof lacks the server's current nonce", Error.USE_NONCE),
+    DPOP_REPLAY_FULL("JWTD-164", "DPoP proof refused: the replay cache is full (jwtdropin.dpop.replay.max-entries)",
+            Error.INVALID_PROOF);
+
+    /** The {@code error} of the challenge a refusal carries. */
+    public enum Error {
+        INVALID_TOKEN("invalid_token"), INVALID_PROOF("invalid_dpop_proof"), USE_NONCE("use_dpop_nonce");
+
+        private final String code;
+
+        Error(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
 
     private final String id;
     private final String text;
+    private final Error error;
 
     FailureReason(String id, String text) {
+        this(id, text, Error.INVALID_TOKEN);
+    }
+
+    FailureReason(String id, String text, Error error) {
         this.id = id;
         this.text = text;
+        this.error = error;
+    }
+
+    public Error error() {
+        return error;
     }
 
     public String id() {

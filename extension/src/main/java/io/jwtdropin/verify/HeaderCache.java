@@ -7,18 +7,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The JWS headers this verifier has read, each parsed once. Every token an issuer signs with one key carries the
- * same header segment, byte for byte, so after the first token the header costs a comparison instead of a decode and
- * a JSON parse. The result depends on nothing but the segment's text, which is compared in full: a cached entry is
- * exactly what parsing that text again would give. A fixed number of slots, and only short segments, bound the
- * memory whatever an attacker sends; a busy slot is simply overwritten.
+ * The JWS headers this verifier has read, each parsed once ({@link SegmentCache}): {@code alg}, {@code kid} and
+ * {@code typ}; {@code crit} is refused.
  */
 final class HeaderCache {
 
-    /** What the verification path uses of a header ({@code alg}, {@code kid}, {@code typ}); {@code crit} is refused. */
+    /** What the verification path uses of a header ({@code alg}, {@code kid}, {@code typ}). */
     record Header(String segment, JWSHeader jws, String kid) {
     }
 
@@ -26,7 +22,7 @@ final class HeaderCache {
     private static final int MAX_CACHED_LENGTH = 512;
 
     private final JsonReaderFactory json;
-    private final AtomicReferenceArray<Header> slots = new AtomicReferenceArray<>(SLOTS);
+    private final SegmentCache<Header> slots = new SegmentCache<>(SLOTS, MAX_CACHED_LENGTH, this::parse);
 
     HeaderCache(JsonReaderFactory json) {
         this.json = json;
@@ -37,21 +33,7 @@ final class HeaderCache {
      * @param end where its header segment ends (the first dot)
      */
     Header header(String token, int end) throws TokenRejectedException {
-        if (end > MAX_CACHED_LENGTH) {
-            return parse(token.substring(0, end));
-        }
-        int hash = 0;
-        for (int i = 0; i < end; i++) {
-            hash = 31 * hash + token.charAt(i);
-        }
-        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-        Header known = slots.get(slot);
-        if (known != null && known.segment().length() == end && token.regionMatches(0, known.segment(), 0, end)) {
-            return known;
-        }
-        Header parsed = parse(token.substring(0, end));
-        slots.set(slot, parsed);
-        return parsed;
+        return slots.get(token, end);
     }
 
     private Header parse(String segment) throws TokenRejectedException {

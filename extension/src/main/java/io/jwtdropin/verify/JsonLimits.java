@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Checks a decoded JOSE segment before it reaches a JSON parser: strict UTF-8 (RFC 8725 §3.7) and a bounded nesting
  * depth (deeply nested JSON has crashed JOSE libraries: CVE-2025-53864).
  */
-final class JsonLimits {
+public final class JsonLimits {
 
     static final int MAX_DEPTH = 16;
 
@@ -21,6 +21,12 @@ final class JsonLimits {
         boolean ascii = requireShallow(bytes);
         // ASCII is valid UTF-8 as it stands: most tokens skip the decoder and its buffers.
         return ascii ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
+    }
+
+    /** A JSON object from a decoded segment that passes {@link #checkedText}. */
+    public static jakarta.json.JsonObject checkedObject(byte[] bytes, jakarta.json.JsonReaderFactory json)
+            throws TokenRejectedException {
+        return CompactJws.object(checkedText(bytes), json);
     }
 
     private static String strictUtf8(byte[] bytes) throws TokenRejectedException {

@@ -203,8 +203,8 @@ public final class TokenVerifier implements AutoCloseable {
         }
     }
 
-    /** An ECDSA signature (r || s) one of whose halves is all zero bytes. */
-    static boolean hasZeroHalf(byte[] signature) {
+    /** An ECDSA signature (r || s) one of whose halves is all zero bytes (CVE-2022-21449). */
+    public static boolean hasZeroHalf(byte[] signature) {
         int half = signature.length / 2;
         boolean rZero = true;
         boolean sZero = true;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jwtdropin.config.RemoteKeyOptions;
 import io.jwtdropin.junit5.JwksServer;
 import io.jwtdropin.junit5.TestKeyPair;
 import java.io.IOException;
@@ -71,8 +72,12 @@ class DiscoveryTest {
     }
 
     RemoteKeyProvider provider(String issuer) {
+        // Timeouts of 5 s, not the 500 ms of the timeout tests: under a loaded build a slow answer would count as a
+        // failed fetch, which (rightly) discovers again and breaks the request counts below.
         provider = new RemoteKeyProvider(KeyLocation.discovery(issuer), Set.of(), 2048,
-                RemoteKeyProviderTest.options(Duration.ofMinutes(5), Duration.ofMillis(1), Duration.ofHours(1)),
+                new RemoteKeyOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), 64 * 1024, Duration.ofMinutes(5),
+                        Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMillis(1), Duration.ofHours(1),
+                        java.util.Optional.empty()),
                 Clock.systemUTC(), scheduler, KeyFetchEvents.NONE);
         return provider;
     }
