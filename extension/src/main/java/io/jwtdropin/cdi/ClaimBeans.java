@@ -5,10 +5,14 @@ import io.jwtdropin.principal.JwtPrincipal;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Provider;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.jwt.Claim;
@@ -21,6 +25,28 @@ final class ClaimBeans {
 
     private static final Map<Class<?>, Class<?>> WRAPPERS = Map.of(long.class, Long.class, boolean.class,
             Boolean.class, int.class, Integer.class, double.class, Double.class);
+
+    /**
+     * The types MP-JWT names for {@code @Claim} injection, served whether or not a scanned bean injects them: a JAX-RS
+     * resource without a bean-defining annotation is no CDI bean (an empty {@code beans.xml} means "annotated" since
+     * CDI 4), so no extension sees its fields, yet the JAX-RS runtime injects them through CDI.
+     */
+    static final List<Type> STANDARD_TYPES = List.of(String.class, Long.class, Boolean.class,
+            jakarta.json.JsonValue.class, jakarta.json.JsonString.class, jakarta.json.JsonNumber.class,
+            jakarta.json.JsonArray.class, jakarta.json.JsonObject.class, ClaimValue.class,
+            new TypeLiteral<Set<String>>() { }.getType(),
+            new TypeLiteral<Optional<String>>() { }.getType(),
+            new TypeLiteral<Optional<Long>>() { }.getType(),
+            new TypeLiteral<Optional<Boolean>>() { }.getType(),
+            new TypeLiteral<Optional<Set<String>>>() { }.getType(),
+            new TypeLiteral<Optional<jakarta.json.JsonValue>>() { }.getType(),
+            new TypeLiteral<ClaimValue<String>>() { }.getType(),
+            new TypeLiteral<ClaimValue<Long>>() { }.getType(),
+            new TypeLiteral<ClaimValue<Boolean>>() { }.getType(),
+            new TypeLiteral<ClaimValue<Set<String>>>() { }.getType(),
+            new TypeLiteral<ClaimValue<Optional<String>>>() { }.getType(),
+            new TypeLiteral<ClaimValue<Optional<Long>>>() { }.getType(),
+            new TypeLiteral<ClaimValue<jakarta.json.JsonValue>>() { }.getType());
 
     private ClaimBeans() {
     }

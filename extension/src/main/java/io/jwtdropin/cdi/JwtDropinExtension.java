@@ -43,7 +43,7 @@ import org.eclipse.microprofile.jwt.Claim;
  * (built-ins add their beans in {@code ProcessBean}/{@code AfterBeanDiscovery} only when they saw it);</li>
  * <li>collects the roles the application names, for {@code ServletContext.declareRoles};</li>
  * <li>vetoes the beans a server's SmallRye JWT adds by extension (WildFly), so ours are the only ones;</li>
- * <li>adds one {@code @Claim} bean per injected type, as an enabled alternative.</li>
+ * <li>adds one {@code @Claim} bean per injected type and per type MP-JWT names, as an enabled alternative.</li>
  * </ol>
  * The runtime itself (configuration, keys, verifier) is built later, when the web application starts: see
  * {@link io.jwtdropin.runtime.ActiveRuntime}.
@@ -143,6 +143,7 @@ public class JwtDropinExtension implements Extension {
 
     void addClaimBeans(@Observes AfterBeanDiscovery abd) {
         definitionErrors.forEach(abd::addDefinitionError);
+        ClaimBeans.STANDARD_TYPES.forEach(type -> claimTypes.putIfAbsent(type.getTypeName(), type));
         for (Type type : claimTypes.values()) {
             abd.addBean()
                     .beanClass(JwtDropinExtension.class)

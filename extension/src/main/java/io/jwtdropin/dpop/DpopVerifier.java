@@ -84,7 +84,7 @@ public final class DpopVerifier {
         String jkt = boundKey(token.claims());
         if (!request.dpopScheme()) {
             if (jkt != null) {
-                throw new TokenRejectedException(FailureReason.DPOP_PROOF_MISSING, "a bound token sent without DPoP");
+                throw new TokenRejectedException(FailureReason.DPOP_BOUND_AS_BEARER);
             }
             if (config.mode() == DpopConfig.Mode.REQUIRED) {
                 throw new TokenRejectedException(FailureReason.DPOP_TOKEN_NOT_BOUND, "mode is required");

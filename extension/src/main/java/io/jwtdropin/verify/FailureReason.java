@@ -33,8 +33,8 @@ public enum FailureReason {
     MISSING_JTI("JWTD-124", "token has no jti, which jwtdropin.revocation.require-jti requires"),
     WRONG_TYPE("JWTD-125", "token header typ is not JWT or at+jwt (a logout or DPoP proof token is no access token),"
             + " or not at+jwt where jwtdropin.verify.require-at-jwt requires it"),
-    DPOP_PROOF_MISSING("JWTD-150", "a DPoP-bound token (cnf.jkt) needs the DPoP scheme and one DPoP proof header;"
-            + " as a bearer token or cookie it is refused", Error.INVALID_TOKEN),
+    DPOP_BOUND_AS_BEARER("JWTD-150", "a DPoP-bound token (cnf.jkt) came as a bearer token or cookie; it needs the"
+            + " DPoP scheme and a proof"),
     DPOP_PROOF_MULTIPLE("JWTD-151", "more than one DPoP proof header", Error.INVALID_PROOF),
     DPOP_PROOF_MALFORMED("JWTD-152", "DPoP proof is not a signed JWT with typ dpop+jwt, a jwk header and the"
             + " jti, htm, htu, iat and ath claims", Error.INVALID_PROOF),
@@ -53,6 +53,8 @@ public enum FailureReason {
             + " jwtdropin.dpop.mode is required"),
     DPOP_NONCE("JWTD-163", "DPoP proof lacks the server's current nonce", Error.USE_NONCE),
     DPOP_REPLAY_FULL("JWTD-164", "DPoP proof refused: the replay cache is full (jwtdropin.dpop.replay.max-entries)",
+            Error.INVALID_PROOF),
+    DPOP_PROOF_MISSING("JWTD-165", "a token came with the DPoP scheme but without a DPoP proof header",
             Error.INVALID_PROOF);
 
     /** The {@code error} of the challenge a refusal carries. */

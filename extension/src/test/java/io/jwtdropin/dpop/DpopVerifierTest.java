@@ -185,9 +185,9 @@ class DpopVerifierTest {
         return Stream.of(
                 Arguments.of("bearer token as Bearer", "allowed", token(null), new ProofRequest(false, List.of(), "GET", URL), null),
                 Arguments.of("bound token as Bearer", "allowed", BOUND, new ProofRequest(false, List.of(), "GET", URL),
-                        FailureReason.DPOP_PROOF_MISSING),
+                        FailureReason.DPOP_BOUND_AS_BEARER),
                 Arguments.of("bound token as Bearer with a proof beside it", "allowed", BOUND,
-                        new ProofRequest(false, List.of(proof), "GET", URL), FailureReason.DPOP_PROOF_MISSING),
+                        new ProofRequest(false, List.of(proof), "GET", URL), FailureReason.DPOP_BOUND_AS_BEARER),
                 Arguments.of("unbound token with the DPoP scheme", "allowed", token(null), dpop(unboundProof),
                         FailureReason.DPOP_TOKEN_NOT_BOUND),
                 Arguments.of("bound token as DPoP without a proof", "allowed", BOUND, dpop(), FailureReason.DPOP_PROOF_MISSING),
@@ -197,7 +197,7 @@ class DpopVerifierTest {
                 Arguments.of("bound token where DPoP is required", "required", BOUND, dpop(proof), null),
                 Arguments.of("cnf.jkt not a string", "allowed", new VerifiedToken(ACCESS_TOKEN, Json.createObjectBuilder()
                         .add("cnf", Json.createObjectBuilder().add("jkt", 7)).build(), "alice", Set.of(),
-                        BOUND.times()), new ProofRequest(false, List.of(), "GET", URL), FailureReason.DPOP_PROOF_MISSING),
+                        BOUND.times()), new ProofRequest(false, List.of(), "GET", URL), FailureReason.DPOP_BOUND_AS_BEARER),
                 Arguments.of("cnf with another binding only", "allowed", new VerifiedToken(ACCESS_TOKEN,
                         Json.createObjectBuilder().add("cnf", Json.createObjectBuilder().add("x5t#S256", "abc")).build(),
                         "alice", Set.of(), BOUND.times()), new ProofRequest(false, List.of(), "GET", URL), null),

@@ -65,6 +65,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** Binds the token to a client's DPoP key ({@code cnf.jkt}): it is then accepted only with that key's proofs. */
+        public Token boundTo(DpopKey key) {
+            claims.put("cnf", key.confirmation());
+            return this;
+        }
+
         /** Any other claim (a String, Number, Boolean, List or Map). */
         public Token claim(String name, Object value) {
             claims.put(name, value);
