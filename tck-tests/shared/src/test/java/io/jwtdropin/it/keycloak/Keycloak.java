@@ -39,15 +39,34 @@ final class Keycloak {
     }
 
     private static String token(String realm, Map<String, String> form) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(KeycloakServer.issuer(realm)
-                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&")))));
+        HttpResponse<String> response = tokenRequest(realm, form, null);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request " + response.statusCode() + ": " + response.body());
         }
         return json(response.body()).asJsonObject().getString("access_token");
+    }
+
+    static String tokenEndpoint(String realm) {
+        return KeycloakServer.issuer(realm) + "/protocol/openid-connect/token";
+    }
+
+    /** A password-grant token request, with a {@code DPoP} proof header when {@code proof} is not null. */
+    static HttpResponse<String> passwordTokenRequest(String client, String secret, String user, String password,
+            String proof) {
+        return tokenRequest(REALM, Map.of("grant_type", "password", "client_id", client, "client_secret", secret,
+                "username", user, "password", password, "scope", "openid"), proof);
+    }
+
+    private static HttpResponse<String> tokenRequest(String realm, Map<String, String> form, String proof) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint(realm)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))));
+        if (proof != null) {
+            request.header("DPoP", proof);
+        }
+        return send(request);
     }
 
     static String adminToken() {

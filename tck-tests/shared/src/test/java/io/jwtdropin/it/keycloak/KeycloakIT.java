@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jwtdropin.it.support.Deployments;
 import io.jwtdropin.it.support.Http;
+import io.jwtdropin.junit5.DpopKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -230,5 +231,48 @@ class KeycloakIT {
         // A request in flight with the old token as the key went away may be refused: only current tokens count here.
         failures.keySet().removeIf(kind -> kind.endsWith("(old key)"));
         assertEquals(Map.of(), Map.copyOf(failures), "no request with a current token failed");
+    }
+
+    /**
+     * DPoP-bound tokens from Keycloak (client {@code dpop-client} has "Require DPoP bound tokens"): the test gets the
+     * token with its own proof, then calls us with a fresh proof per request. The token is refused without a proof,
+     * with a replayed one, with another key's, and as a bearer token.
+     */
+    @Test
+    @Order(6)
+    void dpopBoundTokensFromKeycloak() {
+        DpopKey key = DpopKey.generate();
+        String tokenEndpoint = Keycloak.tokenEndpoint(Keycloak.REALM);
+        assertEquals(400, Keycloak.passwordTokenRequest("dpop-client", "dpop-secret", "alice", "alice-pw", null)
+                .statusCode(), "Keycloak requires a proof from this client");
+        HttpResponse<String> issued = Keycloak.passwordTokenRequest("dpop-client", "dpop-secret", "alice", "alice-pw",
+                key.proof("POST", tokenEndpoint, null));
+        assertEquals(200, issued.statusCode(), issued.body());
+        JsonObject response = Keycloak.json(issued.body()).asJsonObject();
+        assertEquals("DPoP", response.getString("token_type"));
+        String token = response.getString("access_token");
+        String url = base.toExternalForm() + "api/kc/realm-role";
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> served = dpopGet(token, key.proof("GET", url, token));
+            assertEquals(200, served.statusCode(), served.body());
+            assertEquals("alice [api-reader, user]", served.body());
+        }
+        String proof = key.proof("GET", url, token);
+        assertEquals(200, dpopGet(token, proof).statusCode());
+        assertDpopRefused(dpopGet(token, proof), "invalid_dpop_proof");
+        assertDpopRefused(Http.get(base, "api/kc/realm-role", "Authorization", "DPoP " + token), "invalid_dpop_proof");
+        assertDpopRefused(dpopGet(token, DpopKey.generate().proof("GET", url, token)), "invalid_dpop_proof");
+        assertInvalidToken(Http.get(base, "api/kc/realm-role", "Authorization", Http.bearer(token),
+                "DPoP", key.proof("GET", url, token)));
+    }
+
+    HttpResponse<String> dpopGet(String token, String proof) {
+        return Http.get(base, "api/kc/realm-role", "Authorization", "DPoP " + token, "DPoP", proof);
+    }
+
+    static void assertDpopRefused(HttpResponse<String> response, String error) {
+        assertEquals(401, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("DPoP error=\"" + error + "\""),
+                String.valueOf(response.headers().allValues("WWW-Authenticate")));
     }
 }
