@@ -3,6 +3,7 @@ package io.jwtdropin.it.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jwtdropin.junit5.DpopKey;
 import io.jwtdropin.junit5.JwtTestKeys;
 import io.jwtdropin.junit5.TestTokens;
 import io.jwtdropin.tck.DropinArchiveProcessor;
@@ -41,6 +42,7 @@ class ClusterRevocationIT {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final Duration BOOT = Duration.ofMinutes(4);
+    static final String PUBLIC_BASE = "https://api.jwt-dropin.example";
     static PayaraNode nodeA;
     static PayaraNode nodeB;
     static String revokedToken;
@@ -52,7 +54,9 @@ class ClusterRevocationIT {
         Path war = dir.resolve("cluster.war");
         WebArchive archive = DropinArchiveProcessor.prepare(ShrinkWrap.create(WebArchive.class, "cluster.war")
                 .addClasses(ClusterApp.class, RevocationResource.class)
-                .addAsResource(new StringAsset(JwtTestKeys.microProfileConfig() + "jwtdropin.revocation.store=jcache\n"),
+                .addAsResource(new StringAsset(JwtTestKeys.microProfileConfig() + "jwtdropin.revocation.store=jcache\n"
+                        // both nodes behind one (imagined) load balancer: DPoP proofs name its URL
+                        + "jwtdropin.dpop.public-base-url=" + PUBLIC_BASE + "\n"),
                         "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
         archive.as(ZipExporter.class).exportTo(war.toFile(), true);
@@ -179,5 +183,30 @@ class ClusterRevocationIT {
         System.out.println("ClusterRevocationIT: after B's restart, revoked on A, refused on B after "
                 + propagation.toMillis() + " ms");
         assertTrue(propagation.compareTo(Duration.ofSeconds(1)) < 0, "propagation " + propagation);
+    }
+
+    /**
+     * DPoP proof ids live in the data grid beside the revocations: a proof accepted on one node is a replay on the
+     * other (both name the load balancer's URL, {@code jwtdropin.dpop.public-base-url}).
+     */
+    @Test
+    @Order(6)
+    void aDpopProofUsedOnOneNodeIsRefusedOnTheOther(TestTokens tokens) throws Exception {
+        DpopKey key = DpopKey.generate();
+        String token = tokens.forUser("erin").groups("user").boundTo(key).sign();
+        String proof = key.proof("GET", PUBLIC_BASE + "/api/me", token);
+        assertEquals(200, dpop(nodeA, token, proof).statusCode());
+        HttpResponse<String> replayed = dpop(nodeB, token, proof);
+        assertEquals(401, replayed.statusCode());
+        assertTrue(replayed.headers().firstValue("WWW-Authenticate").orElse("").startsWith("DPoP error=\"invalid_dpop_proof\""));
+        assertEquals(200, dpop(nodeB, token, key.proof("GET", PUBLIC_BASE + "/api/me", token)).statusCode(), "a fresh proof");
+        assertEquals(401, dpop(nodeA, token, key.proof("GET", nodeA.base() + "api/me", token)).statusCode(),
+                "the node's own URL is not the public one");
+    }
+
+    static HttpResponse<String> dpop(PayaraNode node, String token, String proof) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(node.base().resolve("api/me")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "DPoP " + token).header("DPoP", proof).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
