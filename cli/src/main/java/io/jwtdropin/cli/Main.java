@@ -24,7 +24,11 @@ public final class Main {
                       Writes private-key.pem (PKCS#8), public-key.pem, private-key.jwk.json and jwks.json (public).
               mint    --key PRIVATE_KEY_FILE --iss ISSUER --sub SUBJECT [--groups a,b] [--aud AUD] [--ttl SECONDS]
                       [--kid ID] [--alg RS256|PS256|ES256|EdDSA] [--claims CLAIMS.json]
-                      Prints a signed token (default lifetime 300 s; algorithm from the key type).
+                      [--dpop-key CLIENT_PRIVATE_JWK]
+                      Prints a signed token (default lifetime 300 s; algorithm from the key type); with --dpop-key,
+                      bound to that client key (cnf.jkt).
+              proof   --key CLIENT_PRIVATE_JWK --url URL [--method GET] [--token ACCESS_TOKEN] [--nonce NONCE]
+                      Prints a DPoP proof for one request (send it as the DPoP header, the token as "DPoP <token>").
               verify  --key PUBLIC_KEY_FILE_OR_URL [--iss ISSUER] [--aud AUD] [--alg ALG,...] [--min-rsa-bits N] TOKEN|-
                       Verifies as the jar does and prints the claims, or the reason it refuses (same ids, JWTD-1xx).
               decode  TOKEN|-
@@ -52,6 +56,7 @@ public final class Main {
                 case "mint" -> MintCommand.run(rest, out);
                 case "verify" -> VerifyCommand.run(rest, out, err);
                 case "decode" -> DecodeCommand.run(rest, out);
+                case "proof" -> ProofCommand.run(rest, out);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {

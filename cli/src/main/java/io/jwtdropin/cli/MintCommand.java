@@ -29,7 +29,7 @@ final class MintCommand {
     }
 
     static int run(List<String> args, PrintStream out) throws UsageException, IOException {
-        Flags flags = new Flags(args, Set.of("key", "iss", "sub", "groups", "aud", "ttl", "kid", "alg", "claims"));
+        Flags flags = new Flags(args, Set.of("key", "iss", "sub", "groups", "aud", "ttl", "kid", "alg", "claims", "dpop-key"));
         Duration lifetime = Duration.ofSeconds(flags.seconds("ttl", 300));
         KeySource source = new KeySource("--key", false, Path.of(flags.required("key")).toAbsolutePath().toUri().toString(),
                 false);
@@ -40,6 +40,9 @@ final class MintCommand {
         Map<String, Object> claims = new LinkedHashMap<>();
         if (flags.get("claims").isPresent()) {
             claims.putAll(claimsFile(Path.of(flags.get("claims").get())));
+        }
+        if (flags.get("dpop-key").isPresent()) {
+            claims.put("cnf", Map.of("jkt", ProofCommand.thumbprint(ProofCommand.clientKey(Path.of(flags.get("dpop-key").get())))));
         }
         String subject = flags.required("sub");
         out.println(new TokenSigner(config, key, Clock.systemUTC())

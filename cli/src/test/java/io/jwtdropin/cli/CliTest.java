@@ -125,4 +125,35 @@ class CliTest {
         assertTrue(verified.out().contains("\"tenant\": \"acme\"") && verified.out().contains("\"level\": 3"),
                 verified.out());
     }
+
+    /** A bound token and a proof from the CLI pass the jar's own DPoP checks; the proof is for that URL only. */
+    @ParameterizedTest(name = "DPoP key {0}")
+    @CsvSource({"ec", "rsa", "ed25519"})
+    void mintsBoundTokensAndProofsTheJarAccepts(String clientType) throws Exception {
+        assertEquals(0, cli("keygen", "--type", clientType, "--out", "DIR/client").exit());
+        String token = mint("ec", "private-key.pem", "--dpop-key", "DIR/client/private-key.jwk.json");
+        Result proof = cli("proof", "--key", "DIR/client/private-key.jwk.json", "--method", "POST",
+                "--url", "https://api.example/notes?draft=1", "--token", token);
+        assertEquals(0, proof.exit(), proof.err());
+        java.util.Map<String, String> config = java.util.Map.of(
+                "mp.jwt.verify.publickey.location", dir.resolve("ec/jwks.json").toUri().toString(),
+                "mp.jwt.verify.issuer", "https://me");
+        io.jwtdropin.config.JwtAuthConfig read = io.jwtdropin.config.ConfigReader.read(
+                key -> java.util.Optional.ofNullable(config.get(key)));
+        io.jwtdropin.verify.VerifiedToken verified = io.jwtdropin.verify.VerifierFactory.create(read,
+                getClass().getClassLoader(), java.time.Clock.systemUTC()).verify(token);
+        io.jwtdropin.dpop.DpopVerifier dpop = io.jwtdropin.dpop.DpopSupport.create(read, java.util.Optional.empty(),
+                getClass().getClassLoader(), jakarta.json.Json.createReaderFactory(java.util.Map.of()),
+                java.time.Clock.systemUTC(), io.jwtdropin.verify.VerificationEvents.NONE).orElseThrow();
+        dpop.check(verified, new io.jwtdropin.dpop.ProofRequest(true, List.of(proof.out().strip()), "POST",
+                "https://api.example/notes"));
+        io.jwtdropin.verify.TokenRejectedException otherUrl = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jwtdropin.verify.TokenRejectedException.class, () -> dpop.check(verified,
+                        new io.jwtdropin.dpop.ProofRequest(true, List.of(cli("proof", "--key",
+                                "DIR/client/private-key.jwk.json", "--url", "https://api.example/notes", "--token", token)
+                                .out().strip()), "GET", "https://api.example/other")));
+        assertEquals("JWTD-157", otherUrl.reason().id());
+        assertEquals(3, cli("proof", "--key", "DIR/client/jwks.json", "--url", "https://api.example/").exit(),
+                "a public key cannot sign proofs");
+    }
 }
