@@ -69,12 +69,45 @@ public final class BenchTokens {
 
     /** A fresh token (new jti) valid for an hour. */
     public String mint(String user) throws Exception {
+        return mint(user, java.util.Map.of());
+    }
+
+    /** The same with more claims (e.g. {@code cnf} for a DPoP-bound token). */
+    public String mint(String user, java.util.Map<String, Object> more) throws Exception {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(user).claim("upn", user + "@bench.example")
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(ISSUER).subject(user).claim("upn", user + "@bench.example")
                 .claim("preferred_username", user).audience("bench").claim("groups", List.of("user", "reader"))
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
-                .claim("email", user + "@bench.example").build();
+                .claim("email", user + "@bench.example");
+        more.forEach(builder::claim);
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(signer());
+        return jwt.serialize();
+    }
+
+    /** This key pair's public half as a JWK: a DPoP client's key. */
+    public com.nimbusds.jose.jwk.JWK publicJwk() {
+        if (keys.getPublic() instanceof java.security.interfaces.RSAPublicKey rsa) {
+            return new com.nimbusds.jose.jwk.RSAKey.Builder(rsa).build();
+        }
+        if (keys.getPublic() instanceof java.security.interfaces.ECPublicKey ec) {
+            return new com.nimbusds.jose.jwk.ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256, ec).build();
+        }
+        byte[] spki = keys.getPublic().getEncoded();
+        return new com.nimbusds.jose.jwk.OctetKeyPair.Builder(com.nimbusds.jose.jwk.Curve.Ed25519,
+                Base64URL.encode(java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length))).build();
+    }
+
+    /** A fresh DPoP proof for one request presenting {@code accessToken}, signed with this key pair. */
+    public String proof(String method, String url, String accessToken) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).claim("htm", method)
+                .claim("htu", url).issueTime(new Date())
+                .claim("ath", Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                        .getInstance("SHA-256").digest(accessToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(new JOSEObjectType("dpop+jwt"))
+                .jwk(publicJwk()).build(), claims);
         jwt.sign(signer());
         return jwt.serialize();
     }
