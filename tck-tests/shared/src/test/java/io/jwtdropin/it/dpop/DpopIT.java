@@ -39,7 +39,7 @@ class DpopIT {
     @ArquillianResource
     URL base;
 
-    static String boundToken(DpopKey key) {
+    public static String boundToken(DpopKey key) {
         return TestKeys.TRUSTED.token(TestKeys.claims("alice", Instant.now(), Duration.ofMinutes(5), "user")
                 .claim("cnf", key.confirmation()).build());
     }
