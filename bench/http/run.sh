@@ -15,9 +15,13 @@ command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=nonint
 mvn -q -B -pl bench -am package -DskipTests
 mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory="$out" -Dmdep.stripVersion=true
 
-# Keys, one token and a pool of 20 000 distinct tokens.
+# Keys, one token, a pool of 20 000 distinct tokens, and per DPoP proof algorithm a bound token with single-use
+# proofs for /secured: enough for every round (ES256 proofs cost the server ~1.7 ms each, PS256 ~0.1 ms; a proof
+# used twice would be a refused replay, counted as non-2xx). The proofs are signed before the run, so the WAR
+# widens the proof window (jwtdropin.dpop.proof.window) to the run's length.
 rm -rf "$out/keys" "$out/war"
-java -cp bench/target/benchmarks.jar io.jwtdropin.bench.http.MintPool "$out/keys" 20000
+java -cp bench/target/benchmarks.jar io.jwtdropin.bench.http.MintPool "$out/keys" 20000 \
+  "http://127.0.0.1:$dropin_port/secured" $(( (rounds + 1) * duration * 1500 )) $(( (rounds + 1) * duration * 5000 ))
 
 # One WAR, two ways: with our jar (dropin.war) and without (builtin.war).
 war="$out/war"
@@ -26,6 +30,8 @@ cp bench/target/classes/io/jwtdropin/bench/http/{BenchApp,HelloResource}.class "
 cp "$out/keys/publicKey.pem" "$war/WEB-INF/classes/publicKey.pem"
 printf 'mp.jwt.verify.publickey.location=/publicKey.pem\nmp.jwt.verify.issuer=https://idp.bench.example\n' \
   > "$war/WEB-INF/classes/META-INF/microprofile-config.properties"
+printf 'jwtdropin.dpop.proof.window=%s\njwtdropin.dpop.replay.max-entries=2000000\n' \
+  $(( (rounds + 2) * duration * 10 + 600 )) >> "$war/WEB-INF/classes/META-INF/microprofile-config.properties"
 : > "$war/WEB-INF/beans.xml"
 (cd "$war" && jar cf ../builtin.war .)
 mkdir -p "$war/WEB-INF/lib"
@@ -80,6 +86,11 @@ for round in warmup $(seq 1 "$rounds"); do
     run "built-in, one token" "$builtin_pid" $builtin_port /secured
     run "jwt-dropin, token pool" "$dropin_pid" $dropin_port /secured bench/http/pool.lua
     run "built-in, token pool" "$builtin_pid" $builtin_port /secured bench/http/pool.lua
+    for alg in ES256 PS256; do
+      export DPOP_TOKEN PROOFS="$out/keys/dpop-$alg-proofs.txt"
+      DPOP_TOKEN=$(cat "$out/keys/dpop-$alg-token.txt")
+      run "jwt-dropin, DPoP-bound token, $alg proofs" "$dropin_pid" $dropin_port /secured bench/http/dpop.lua
+    done
   } > "$out/round.txt"
   [ "$round" = warmup ] || cat "$out/round.txt" >> "$out/runs.txt"
   cat "$out/round.txt"
