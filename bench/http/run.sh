@@ -75,9 +75,11 @@ run() { # name pid port path [lua]; /secured without a Lua script sends the one 
   rps=$(echo "$log" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$log" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$log" | awk '/Non-2xx/ {print $NF}')
+  last_requests=$requests
   echo "$1|$rps|$p99|$(( (after - before) * 1000000 / ticks_per_second / (requests > 0 ? requests : 1) ))|${non2xx:-0}"
 }
 
+declare -A used=([ES256]=0 [PS256]=0) # proofs used so far, per algorithm: each is used once
 # Warm-up: every case once, not recorded (the JIT would otherwise favour whatever runs later).
 for round in warmup $(seq 1 "$rounds"); do
   {
@@ -87,9 +89,10 @@ for round in warmup $(seq 1 "$rounds"); do
     run "jwt-dropin, token pool" "$dropin_pid" $dropin_port /secured bench/http/pool.lua
     run "built-in, token pool" "$builtin_pid" $builtin_port /secured bench/http/pool.lua
     for alg in ES256 PS256; do
-      export DPOP_TOKEN PROOFS="$out/keys/dpop-$alg-proofs.txt"
+      export DPOP_TOKEN PROOFS="$out/keys/dpop-$alg-proofs.txt" PROOF_OFFSET=${used[$alg]}
       DPOP_TOKEN=$(cat "$out/keys/dpop-$alg-token.txt")
       run "jwt-dropin, DPoP-bound token, $alg proofs" "$dropin_pid" $dropin_port /secured bench/http/dpop.lua
+      used[$alg]=$(( ${used[$alg]} + last_requests ))
     done
   } > "$out/round.txt"
   [ "$round" = warmup ] || cat "$out/round.txt" >> "$out/runs.txt"

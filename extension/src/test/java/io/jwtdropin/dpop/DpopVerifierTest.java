@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.jwtdropin.MutableClock;
 import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.config.DpopConfig;
 import io.jwtdropin.config.JwtAuthConfig;
@@ -278,39 +279,16 @@ class DpopVerifierTest {
         MutableClock clock = new MutableClock(NOW);
         DpopNonces nonces = new DpopNonces(secret, java.time.Duration.ofSeconds(300), clock);
         String first = nonces.current();
-        clock.now = NOW.plusSeconds(300);
+        clock.set(NOW.plusSeconds(300));
         String second = nonces.current();
         assertEquals(false, first.equals(second));
         assertEquals(true, nonces.accepts(first));
-        clock.now = NOW.plusSeconds(600);
+        clock.set(NOW.plusSeconds(600));
         assertEquals(false, nonces.accepts(first));
         assertEquals(true, nonces.accepts(second));
         assertEquals(second.length(), 24);
         assertEquals(new DpopNonces(secret, java.time.Duration.ofSeconds(300), clock).current(), nonces.current(),
                 "another node with the same secret issues the same nonce");
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 
     interface Check {
