@@ -51,6 +51,7 @@ public final class ConfigKeys {
     public static final String ISSUER_DISCOVERY = PREFIX + "issuer." + NAME + ".discovery";
     public static final String ISSUER_GROUPS_PATHS = PREFIX + "issuer." + NAME + ".groups.paths";
     public static final String ISSUER_GROUPS_MAP = PREFIX + "issuer." + NAME + ".groups.map";
+    public static final String ISSUER_DPOP_MODE = PREFIX + "issuer." + NAME + ".dpop.mode";
 
     public static final String JWKS_CONNECT_TIMEOUT = PREFIX + "jwks.connect-timeout-ms";
     public static final String JWKS_READ_TIMEOUT = PREFIX + "jwks.read-timeout-ms";

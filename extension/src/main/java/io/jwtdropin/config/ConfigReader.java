@@ -5,6 +5,7 @@ import static io.jwtdropin.config.ConfigKeys.*;
 import io.jwtdropin.config.JwtAuthConfig.KeySource;
 import io.jwtdropin.config.TokenTransport.Source;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,9 @@ public final class ConfigReader {
         GroupClaims groups = GroupClaimsReader.read(GROUPS_PATHS, values.string(GROUPS_PATHS), GROUPS_MAP,
                 values.string(GROUPS_MAP));
         Set<String> algorithms = values.listOf(VERIFY_PUBLICKEY_ALGORITHM, SIGNATURE_ALGORITHMS);
+        List<TrustedIssuerConfig> trustedIssuers = new TrustedIssuersReader(values).read(
+                new TrustedIssuerConfig("mp.jwt", issuer, verificationKey, algorithms, audiences, groups),
+                !verificationKey.implicit() || values.string(VERIFY_SECRET).isPresent());
         return new JwtAuthConfig(
                 verificationKey,
                 algorithms,
@@ -71,14 +75,12 @@ public final class ConfigReader {
                 values.seconds(CACHE_SIZE).orElse(DEFAULT_CACHE_SIZE).intValue(),
                 Duration.ofSeconds(values.positive(CACHE_TTL).orElse(DEFAULT_CACHE_TTL_SECONDS)),
                 values.string(VERIFY_SECRET),
-                new TrustedIssuersReader(values).read(
-                        new TrustedIssuerConfig("mp.jwt", issuer, verificationKey, algorithms, audiences, groups),
-                        !verificationKey.implicit() || values.string(VERIFY_SECRET).isPresent()),
+                trustedIssuers,
                 remoteKeyOptions(),
                 revocation(),
                 values.bool(VERIFY_REQUIRE_AT_JWT).orElse(false),
                 logout(audiences, revocation()),
-                DpopConfigReader.read(values));
+                DpopConfigReader.read(values, trustedIssuers));
     }
 
     private Optional<LogoutConfig> logout(Set<String> verifyAudiences, RevocationConfig revocation) {

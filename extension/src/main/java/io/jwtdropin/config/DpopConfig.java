@@ -1,6 +1,7 @@
 package io.jwtdropin.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,9 +17,10 @@ import java.util.Set;
  * @param nonce          whether proofs must carry a server nonce (RFC 9449 §8)
  * @param nonceLifetime  how long a nonce is current; the one before it is accepted too
  * @param replayEntries  the most proof ids remembered in memory where no data grid holds them
+ * @param issuerModes    by {@code iss}: the mode for that issuer's tokens where it differs from {@code mode}
  */
 public record DpopConfig(Mode mode, Set<String> algorithms, Duration proofWindow, Optional<String> publicBaseUrl,
-        boolean nonce, Duration nonceLifetime, int replayEntries) {
+        boolean nonce, Duration nonceLifetime, int replayEntries, Map<String, Mode> issuerModes) {
 
     /** Asymmetric JWS algorithms a proof may use (never {@code none}, never HMAC: the proof's key is public). */
     public static final Set<String> PROOF_ALGORITHMS = Set.of("ES256", "ES384", "ES512", "PS256", "PS384", "PS512",
@@ -26,6 +28,12 @@ public record DpopConfig(Mode mode, Set<String> algorithms, Duration proofWindow
 
     public DpopConfig {
         algorithms = Set.copyOf(algorithms);
+        issuerModes = Map.copyOf(issuerModes);
+    }
+
+    /** The mode for a token whose {@code iss} is {@code issuer} (null when it has none). */
+    public Mode modeFor(String issuer) {
+        return issuer == null ? mode : issuerModes.getOrDefault(issuer, mode);
     }
 
     public enum Mode { OFF, ALLOWED, REQUIRED }

@@ -86,7 +86,8 @@ public final class DpopVerifier {
             if (jkt != null) {
                 throw new TokenRejectedException(FailureReason.DPOP_BOUND_AS_BEARER);
             }
-            if (config.mode() == DpopConfig.Mode.REQUIRED) {
+            if (config.modeFor(token.claims().get("iss") instanceof JsonString iss ? iss.getString() : null)
+                    == DpopConfig.Mode.REQUIRED) {
                 throw new TokenRejectedException(FailureReason.DPOP_TOKEN_NOT_BOUND, "mode is required");
             }
             return;

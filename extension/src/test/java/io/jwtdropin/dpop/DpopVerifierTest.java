@@ -360,4 +360,37 @@ class DpopVerifierTest {
         return ConfigReader.read(key -> key.equals("mp.jwt.verify.publickey.location") ? Optional.of("/x.pem")
                 : Optional.empty()).dpop().mode();
     }
+
+    static final Map<String, String> TWO_ISSUERS = Map.of("jwtdropin.issuers", "corp, partner",
+            "jwtdropin.issuer.corp.issuer", "https://corp.example", "jwtdropin.issuer.corp.publickey.location", "/a.pem",
+            "jwtdropin.issuer.corp.dpop.mode", "required",
+            "jwtdropin.issuer.partner.issuer", "https://partner.example",
+            "jwtdropin.issuer.partner.publickey.location", "/b.pem", "mp.jwt.verify.issuer", "https://std.example");
+
+    static VerifiedToken unboundFrom(String iss) {
+        return new VerifiedToken(ACCESS_TOKEN, Json.createObjectBuilder().add("sub", "alice").add("iss", iss).build(),
+                "alice", Set.of(), BOUND.times());
+    }
+
+    @Test
+    void oneIssuerCanRequireDpopWhileAnotherSendsBearerTokens() {
+        Map<String, String> values = new HashMap<>(TWO_ISSUERS);
+        DpopVerifier verifier = verifier(values, new MemoryProofReplay(10));
+        ProofRequest bearer = new ProofRequest(false, List.of(), "GET", URL);
+        assertOutcome(FailureReason.DPOP_TOKEN_NOT_BOUND, () -> verifier.check(unboundFrom("https://corp.example"), bearer));
+        assertOutcome(null, () -> verifier.check(unboundFrom("https://partner.example"), bearer));
+    }
+
+    @Test
+    void anIssuersModeNeedsDpopOn() {
+        Map<String, String> values = new HashMap<>(TWO_ISSUERS);
+        values.put("jwtdropin.dpop.mode", "off");
+        io.jwtdropin.config.InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jwtdropin.config.InvalidConfigException.class, () -> ConfigReader.read(k -> Optional.ofNullable(values.get(k))));
+        assertEquals(true, e.getMessage().contains("jwtdropin.issuer.corp.dpop.mode is set, but"), e.getMessage());
+        values.put("jwtdropin.dpop.mode", "allowed");
+        values.put("jwtdropin.issuer.corp.dpop.mode", "off");
+        org.junit.jupiter.api.Assertions.assertThrows(io.jwtdropin.config.InvalidConfigException.class,
+                () -> ConfigReader.read(k -> Optional.ofNullable(values.get(k))), "per issuer only allowed or required");
+    }
 }
