@@ -21,7 +21,7 @@ mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -
 # widens the proof window (jwtdropin.dpop.proof.window) to the run's length.
 rm -rf "$out/keys" "$out/war"
 java -cp bench/target/benchmarks.jar io.jwtdropin.bench.http.MintPool "$out/keys" 20000 \
-  "http://127.0.0.1:$dropin_port/secured" $(( (rounds + 1) * duration * 1500 )) $(( (rounds + 1) * duration * 5000 ))
+  "http://127.0.0.1:$dropin_port/secured" $(( (rounds + 1) * duration * 1500 )) $(( (rounds + 1) * duration * 6500 ))
 
 # One WAR, two ways: with our jar (dropin.war) and without (builtin.war).
 war="$out/war"
@@ -92,7 +92,8 @@ for round in warmup $(seq 1 "$rounds"); do
       export DPOP_TOKEN PROOFS="$out/keys/dpop-$alg-proofs.txt" PROOF_OFFSET=${used[$alg]}
       DPOP_TOKEN=$(cat "$out/keys/dpop-$alg-token.txt")
       run "jwt-dropin, DPoP-bound token, $alg proofs" "$dropin_pid" $dropin_port /secured bench/http/dpop.lua
-      used[$alg]=$(( ${used[$alg]} + last_requests ))
+      # wrk counts completed requests; up to one per connection was sent but not counted when it stopped
+      used[$alg]=$(( ${used[$alg]} + last_requests + connections ))
     done
   } > "$out/round.txt"
   [ "$round" = warmup ] || cat "$out/round.txt" >> "$out/runs.txt"
