@@ -30,19 +30,20 @@ public final class DpopSupport {
         }
         Duration retention = config.dpop().proofWindow().multipliedBy(2);
         ProofReplay replay = revocations.flatMap(RevocationStore::grid)
-                .map(grid -> jcache(grid, retention, loader))
+                .flatMap(grid -> jcache(grid, retention, loader))
                 .orElseGet(() -> new MemoryProofReplay(config.dpop().replayEntries()));
         return Optional.of(new DpopVerifier(config.dpop(), config.minRsaBits(), json, replay, clock, events));
     }
 
-    private static ProofReplay jcache(Object grid, Duration retention, ClassLoader loader) {
+    /** The grid's replay cache, or empty (logged) when the grid refuses it: the caller falls back to memory. */
+    private static Optional<ProofReplay> jcache(Object grid, Duration retention, ClassLoader loader) {
         try {
-            return (ProofReplay) Class.forName(JCACHE_REPLAY, true, loader)
-                    .getMethod("create", Object.class, Duration.class).invoke(null, grid, retention);
+            return Optional.of((ProofReplay) Class.forName(JCACHE_REPLAY, true, loader)
+                    .getMethod("create", Object.class, Duration.class).invoke(null, grid, retention));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             LOG.log(Level.WARNING, "JWTD-304 DPoP proof ids are node-local: the data grid refused their cache ({0})",
                     String.valueOf(e));
-            return null;
+            return Optional.empty();
         }
     }
 }

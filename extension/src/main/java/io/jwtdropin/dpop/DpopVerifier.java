@@ -2,9 +2,9 @@ package io.jwtdropin.dpop;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.util.Base64URL;
 import io.jwtdropin.config.DpopConfig;
 import io.jwtdropin.verify.CompactForm;
+import io.jwtdropin.verify.DecodedSignature;
 import io.jwtdropin.verify.FailureReason;
 import io.jwtdropin.verify.JsonLimits;
 import io.jwtdropin.verify.TokenRejectedException;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -147,13 +146,15 @@ public final class DpopVerifier {
     }
 
     private static void verifySignature(ProofKey key, String proof, int dot2) throws TokenRejectedException {
-        byte[] signature = ProofHeaders.decode(proof.substring(dot2 + 1));
+        String segment = proof.substring(dot2 + 1);
+        byte[] signature = ProofHeaders.decode(segment);
         JWSAlgorithm alg = key.algorithm();
         boolean valid;
         try {
             valid = !(JWSAlgorithm.Family.EC.contains(alg) && TokenVerifier.hasZeroHalf(signature))
                     && key.key().verifier().verify(key.header(),
-                            Arrays.copyOf(proof.getBytes(StandardCharsets.US_ASCII), dot2), Base64URL.encode(signature));
+                            proof.substring(0, dot2).getBytes(StandardCharsets.US_ASCII),
+                            new DecodedSignature(segment, signature));
         } catch (JOSEException | RuntimeException e) {
             valid = false;
         }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jwtdropin.MutableClock;
 import io.jwtdropin.config.ConfigReader;
 import io.jwtdropin.config.JwtAuthConfig;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,26 +18,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VerifiedTokenCacheTest {
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        Instant now = TokenVerifierTest.NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static TokenVerifier verifier(Clock clock, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of("mp.jwt.verify.publickey", TokenVerifierTest.pem(TokenVerifierTest.RSA),
@@ -51,7 +29,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void secondUseIsAHit() throws Exception {
-        TokenVerifier verifier = verifier(new MovingClock(), Map.of());
+        TokenVerifier verifier = verifier(new MutableClock(TokenVerifierTest.NOW), Map.of());
         String token = TokenVerifierTest.rs256(TokenVerifierTest.claims().build());
         VerifiedToken first = verifier.verify(token);
         assertSame(first, verifier.verify(token));
@@ -60,29 +38,29 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aCachedTokenStillExpires() throws Exception {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(TokenVerifierTest.NOW);
         TokenVerifier verifier = verifier(clock, Map.of("jwtdropin.cache.ttl", "86400"));
         String token = TokenVerifierTest.rs256(TokenVerifierTest.claims().build());
         verifier.verify(token);
-        clock.now = clock.now.plus(Duration.ofSeconds(300 + 61));
+        clock.set(clock.instant().plus(Duration.ofSeconds(300 + 61)));
         TokenRejectedException e = assertThrows(TokenRejectedException.class, () -> verifier.verify(token));
         assertEquals(FailureReason.EXPIRED, e.reason());
     }
 
     @Test
     void aCachedTokenStillAges() throws Exception {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(TokenVerifierTest.NOW);
         TokenVerifier verifier = verifier(clock, Map.of("mp.jwt.verify.token.age", "60"));
         String token = TokenVerifierTest.rs256(TokenVerifierTest.claims().build());
         verifier.verify(token);
-        clock.now = clock.now.plusSeconds(55);
+        clock.set(clock.instant().plusSeconds(55));
         TokenRejectedException e = assertThrows(TokenRejectedException.class, () -> verifier.verify(token));
         assertEquals(FailureReason.TOO_OLD, e.reason());
     }
 
     @Test
     void aNotYetValidTokenIsNeverCachedValid() throws Exception {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(TokenVerifierTest.NOW);
         TokenVerifier verifier = verifier(clock, Map.of());
         String token = TokenVerifierTest.rs256(TokenVerifierTest.claims()
                 .notBeforeTime(Date.from(TokenVerifierTest.NOW.plusSeconds(30))).build());
@@ -92,7 +70,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void offWhenSizeIsZero() throws Exception {
-        TokenVerifier verifier = verifier(new MovingClock(), Map.of("jwtdropin.cache.size", "0"));
+        TokenVerifier verifier = verifier(new MutableClock(TokenVerifierTest.NOW), Map.of("jwtdropin.cache.size", "0"));
         String token = TokenVerifierTest.rs256(TokenVerifierTest.claims().build());
         verifier.verify(token);
         verifier.verify(token);
@@ -101,10 +79,10 @@ class VerifiedTokenCacheTest {
 
     @Test
     void staysBounded() {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(TokenVerifierTest.NOW);
         VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofMinutes(5), clock);
         VerifiedToken token = new VerifiedToken("t", jakarta.json.Json.createObjectBuilder().build(), "n",
-                java.util.Set.of(), new TokenTimes(clock.now, clock.now.plusSeconds(600), Optional.empty()));
+                java.util.Set.of(), new TokenTimes(clock.instant(), clock.instant().plusSeconds(600), Optional.empty()));
         for (int i = 0; i < 1000; i++) {
             cache.put(VerifiedTokenCache.key("token-" + i), token, null, null);
         }
@@ -113,12 +91,12 @@ class VerifiedTokenCacheTest {
 
     @Test
     void anEntryLeavesAtTheTokensExp() {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(TokenVerifierTest.NOW);
         VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofHours(1), clock);
         VerifiedToken token = new VerifiedToken("t", jakarta.json.Json.createObjectBuilder().build(), "n",
-                java.util.Set.of(), new TokenTimes(clock.now, clock.now.plusSeconds(30), Optional.empty()));
+                java.util.Set.of(), new TokenTimes(clock.instant(), clock.instant().plusSeconds(30), Optional.empty()));
         cache.put(VerifiedTokenCache.key("t"), token, null, null);
-        clock.now = clock.now.plusSeconds(31);
+        clock.set(clock.instant().plusSeconds(31));
         assertEquals(null, cache.get(VerifiedTokenCache.key("t")));
     }
 }

@@ -29,8 +29,12 @@ final class Keycloak {
 
     /** An access token by the password grant. */
     static String passwordToken(String realm, String client, String secret, String user, String password) {
-        return token(realm, Map.of("grant_type", "password", "client_id", client, "client_secret", secret,
-                "username", user, "password", password, "scope", "openid"));
+        return token(realm, passwordGrant(client, secret, user, password));
+    }
+
+    private static Map<String, String> passwordGrant(String client, String secret, String user, String password) {
+        return Map.of("grant_type", "password", "client_id", client, "client_secret", secret,
+                "username", user, "password", password, "scope", "openid");
     }
 
     /** An access token by the client-credentials grant (the client's service account). */
@@ -53,8 +57,7 @@ final class Keycloak {
     /** A password-grant token request, with a {@code DPoP} proof header when {@code proof} is not null. */
     static HttpResponse<String> passwordTokenRequest(String client, String secret, String user, String password,
             String proof) {
-        return tokenRequest(REALM, Map.of("grant_type", "password", "client_id", client, "client_secret", secret,
-                "username", user, "password", password, "scope", "openid"), proof);
+        return tokenRequest(REALM, passwordGrant(client, secret, user, password), proof);
     }
 
     private static HttpResponse<String> tokenRequest(String realm, Map<String, String> form, String proof) {
