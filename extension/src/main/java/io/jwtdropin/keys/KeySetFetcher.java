@@ -67,6 +67,7 @@ final class KeySetFetcher {
             Throwable cause = e.getCause();
             throw new IOException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
+            call.cancel(true); // the application is stopping: the request must not outlive it
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }

@@ -25,13 +25,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Keys by OpenID Connect discovery, against real HTTP on 127.0.0.1: a discovery server on 18303 whose document names
  * a JWKS server on 18304. The document must name exactly the configured issuer and an http(s) {@code jwks_uri}.
+ * Each test has its own realm path and waits for its provider's fetches to end, so that a background fetch of one
+ * test cannot be counted by the next (the servers reopen on the same ports).
  */
 class DiscoveryTest {
 
     static final int DISCOVERY_PORT = 18303;
-    static final String ISSUER = "http://127.0.0.1:" + DISCOVERY_PORT + "/realms/acme";
+    static final AtomicInteger REALMS = new AtomicInteger();
     static final TestKeyPair SIGNING = TestKeyPair.generate("sig-1");
 
+    final String realm = "/realms/acme-" + REALMS.incrementAndGet();
+    final String issuer = "http://127.0.0.1:" + DISCOVERY_PORT + realm;
     HttpServer discovery;
     volatile String document;
     final AtomicInteger documentRequests = new AtomicInteger();
@@ -42,9 +46,9 @@ class DiscoveryTest {
     @BeforeEach
     void start() throws IOException {
         jwks = JwksServer.http(18304).serve(SIGNING.publicJwks());
-        document = metadata(ISSUER, jwks.uri().toString());
+        document = metadata(issuer, jwks.uri().toString());
         discovery = HttpServer.create(new InetSocketAddress("127.0.0.1", DISCOVERY_PORT), 50);
-        discovery.createContext("/realms/acme/.well-known/openid-configuration", exchange -> {
+        discovery.createContext(realm + "/.well-known/openid-configuration", exchange -> {
             documentRequests.incrementAndGet();
             byte[] body = document.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -57,13 +61,14 @@ class DiscoveryTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (provider != null) {
             provider.close();
         }
+        scheduler.shutdownNow();
+        assertTrue(scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS), "background fetches end");
         discovery.stop(0);
         jwks.close();
-        scheduler.shutdownNow();
     }
 
     static String metadata(String issuer, String jwksUri) {
@@ -84,17 +89,18 @@ class DiscoveryTest {
 
     @Test
     void theIssuerAloneFindsTheKeysAndTheDocumentIsReadOnce() throws Exception {
-        RemoteKeyProvider keys = provider(ISSUER);
+        RemoteKeyProvider keys = provider(issuer);
         assertEquals(Set.of("sig-1"), RemoteKeyProviderTest.kids(keys.keys()));
         Thread.sleep(5);
         keys.keysForUnknownKid("sig-2");
-        assertEquals(1, documentRequests.get(), "the discovered jwks_uri is kept while it works");
+        assertEquals(1, documentRequests.get(), () -> "the discovered jwks_uri is kept while it works (fetches, failures: "
+                + java.util.Arrays.toString(keys.fetchesAndFailures()) + ")");
         assertEquals(2, jwks.requests());
     }
 
     @Test
     void aFailedKeyFetchDiscoversAgain() throws Exception {
-        RemoteKeyProvider keys = provider(ISSUER);
+        RemoteKeyProvider keys = provider(issuer);
         keys.keys();
         jwks.mode(JwksServer.Mode.ERROR_500);
         Thread.sleep(5);
@@ -111,20 +117,20 @@ class DiscoveryTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "-", value = {
-        "issuer with a trailing slash, http://127.0.0.1:18303/realms/acme/, http://127.0.0.1:18304/jwks",
+        "issuer with a trailing slash, {issuer}/, http://127.0.0.1:18304/jwks",
         "another issuer, https://evil.example/realms/acme, http://127.0.0.1:18304/jwks",
-        "no jwks_uri, http://127.0.0.1:18303/realms/acme, -",
-        "jwks_uri not http, http://127.0.0.1:18303/realms/acme, file:/etc/keys.json",
-        "jwks_uri relative, http://127.0.0.1:18303/realms/acme, /jwks"})
+        "no jwks_uri, {issuer}, -",
+        "jwks_uri not http, {issuer}, file:/etc/keys.json",
+        "jwks_uri relative, {issuer}, /jwks"})
     void aDocumentThatDoesNotFitGivesNoKeys(String why, String namedIssuer, String jwksUri) {
-        document = metadata(namedIssuer, jwksUri);
-        assertThrows(KeysUnavailableException.class, () -> provider(ISSUER).keys());
+        document = metadata(namedIssuer.replace("{issuer}", issuer), jwksUri);
+        assertThrows(KeysUnavailableException.class, () -> provider(issuer).keys());
         assertEquals(0, jwks.requests(), "no key set is fetched from a document that does not fit");
     }
 
     @Test
     void aDocumentThatIsNotJsonGivesNoKeys() {
         document = "<html>login</html>";
-        assertThrows(KeysUnavailableException.class, () -> provider(ISSUER).keys());
+        assertThrows(KeysUnavailableException.class, () -> provider(issuer).keys());
     }
 }
