@@ -69,6 +69,11 @@ public final class ConfigKeys {
     public static final String REVOCATION_REQUIRE_JTI = PREFIX + "revocation.require-jti";
     public static final String REVOCATION_RETENTION = PREFIX + "revocation.retention";
     public static final String REVOCATION_MAX_ENTRIES = PREFIX + "revocation.max-entries";
+    public static final String REVOCATION_JCACHE_PROVIDER = PREFIX + "revocation.jcache.provider";
+    public static final String REVOCATION_JCACHE_URI = PREFIX + "revocation.jcache.uri";
+    public static final String REVOCATION_JCACHE_UNREACHABLE = PREFIX + "revocation.jcache.unreachable";
+    public static final String REVOCATION_JCACHE_CONNECT_TIMEOUT = PREFIX + "revocation.jcache.connect-timeout";
+    public static final String REVOCATION_JCACHE_RESYNC = PREFIX + "revocation.jcache.resync-interval";
 
     public static final String DPOP_MODE = PREFIX + "dpop.mode";
     public static final String DPOP_ALGORITHMS = PREFIX + "dpop.algorithms";

@@ -59,6 +59,7 @@ public final class ConfigReader {
         List<TrustedIssuerConfig> trustedIssuers = new TrustedIssuersReader(values).read(
                 new TrustedIssuerConfig("mp.jwt", issuer, verificationKey, algorithms, audiences, groups),
                 !verificationKey.implicit() || values.string(VERIFY_SECRET).isPresent());
+        RevocationConfig revocation = RevocationConfigReader.read(values);
         return new JwtAuthConfig(
                 verificationKey,
                 algorithms,
@@ -77,9 +78,9 @@ public final class ConfigReader {
                 values.string(VERIFY_SECRET),
                 trustedIssuers,
                 remoteKeyOptions(),
-                revocation(),
+                revocation,
                 values.bool(VERIFY_REQUIRE_AT_JWT).orElse(false),
-                logout(audiences, revocation()),
+                logout(audiences, revocation),
                 DpopConfigReader.read(values, trustedIssuers));
     }
 
@@ -105,15 +106,6 @@ public final class ConfigReader {
                     + " client id at the identity provider, which logout tokens carry in aud.");
         }
         return Optional.of(new LogoutConfig(path.get(), audiences));
-    }
-
-    private RevocationConfig revocation() {
-        String store = values.listOf(REVOCATION_STORE, Set.of("auto", "jcache", "memory", "off")).stream().findFirst()
-                .orElse("auto");
-        return new RevocationConfig(RevocationConfig.Store.valueOf(store.toUpperCase(java.util.Locale.ROOT)),
-                values.bool(REVOCATION_REQUIRE_JTI).orElse(false),
-                Duration.ofSeconds(values.positive(REVOCATION_RETENTION).orElse(86_400L)),
-                values.positive(REVOCATION_MAX_ENTRIES).orElse(100_000L).intValue());
     }
 
     private RemoteKeyOptions remoteKeyOptions() {

@@ -141,6 +141,7 @@ public final class DpopVerifier {
         switch (replay.record(sha256(jkt + '.' + jti), now, now + 2 * window)) {
             case REPLAYED -> throw new TokenRejectedException(FailureReason.DPOP_PROOF_REPLAYED);
             case FULL -> throw new TokenRejectedException(FailureReason.DPOP_REPLAY_FULL);
+            case UNAVAILABLE -> throw new TokenRejectedException(FailureReason.DPOP_REPLAY_UNAVAILABLE);
             case FIRST -> { }
         }
     }

@@ -4,17 +4,20 @@ import io.jwtdropin.revoke.JCacheRevocationStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 
 /**
- * Proof ids in the data grid's JCache (on Payara, Hazelcast) beside the revocations: {@code putIfAbsent} is atomic
+ * Proof ids in the data grid's JCache (Payara's Hazelcast, or the application's own provider) beside the revocations: {@code putIfAbsent} is atomic
  * across the cluster, so of two nodes receiving the same proof exactly one accepts it. Entries expire with the proof
  * window. The nonce secret lives in the same cache, written once by whichever node starts first. Loaded by name
  * ({@link DpopSupport}), so JCache classes are linked only where they exist.
  */
 public final class JCacheProofReplay implements ProofReplay {
 
+    private static final Logger LOG = Logger.getLogger(JCacheProofReplay.class.getName());
     static final String CACHE = "jwtdropin-dpop-proofs";
     private static final String SECRET = "nonce-secret";
 
@@ -33,7 +36,12 @@ public final class JCacheProofReplay implements ProofReplay {
 
     @Override
     public Use record(String id, long now, long expiresAt) {
-        return ids.putIfAbsent(id, Long.toString(expiresAt)) ? Use.FIRST : Use.REPLAYED;
+        try {
+            return ids.putIfAbsent(id, Long.toString(expiresAt)) ? Use.FIRST : Use.REPLAYED;
+        } catch (RuntimeException e) { // the grid is unreachable (a client offline, a member lost)
+            LOG.log(Level.FINE, "JWTD-166 the DPoP proof-id cache did not answer: {0}", String.valueOf(e));
+            return Use.UNAVAILABLE;
+        }
     }
 
     @Override

@@ -6,7 +6,8 @@ package io.jwtdropin.dpop;
  */
 interface ProofReplay {
 
-    enum Use { FIRST, REPLAYED, FULL }
+    /** {@code UNAVAILABLE}: the grid did not answer; the proof is refused rather than risk a replay elsewhere. */
+    enum Use { FIRST, REPLAYED, FULL, UNAVAILABLE }
 
     /**
      * Records {@code id} unless it is known.

@@ -61,6 +61,22 @@ public final class RevocationList {
         return cutoff != null && issuedAt <= cutoff.before();
     }
 
+    /** Receives every live entry ({@link #forEach}), e.g. to write them to a data grid that lost them. */
+    public interface Entries {
+        void token(String jti, long until);
+
+        void subject(String subject, long before, long until);
+
+        void session(String sid, long until);
+    }
+
+    /** Hands every entry to {@code entries}; concurrent changes may or may not be seen. */
+    public void forEach(Entries entries) {
+        tokens.forEach(entries::token);
+        subjects.forEach((subject, cutoff) -> entries.subject(subject, cutoff.before(), cutoff.until()));
+        sessions.forEach(entries::session);
+    }
+
     public int size() {
         return tokens.size() + subjects.size() + sessions.size();
     }

@@ -1,38 +1,42 @@
 package io.jwtdropin.revoke;
 
-import java.io.Serializable;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
-import javax.cache.configuration.Factory;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryUpdatedListener;
 
 /**
- * Copies revocations written anywhere in the cluster into this node's {@link RevocationList}. The grid may
- * serialize a listener's factory, so the factory holds only the cache name and finds this node's list by it.
+ * Copies revocations written anywhere in the cluster into this node's {@link RevocationList}. The grid keeps the
+ * listener's factory with the cache's configuration, and a grid member that is not one of our nodes (a Hazelcast
+ * member in its own JVM) must be able to read it without our classes: so the factory is the JCache API's own
+ * {@link FactoryBuilder.ClassFactory}, which holds only this class's name (hence public, with a public constructor),
+ * and a listener finds this node's list by the name of the cache an event comes from.
  */
-final class RevocationListener
+public final class RevocationListener
         implements CacheEntryCreatedListener<String, String>, CacheEntryUpdatedListener<String, String> {
 
-    /** This node's list per cache, for listeners the grid creates from a factory. */
-    private static final Map<String, RevocationList> LISTS = new ConcurrentHashMap<>();
+    /**
+     * This node's list per cache (the very cache object an event names as its source: tests run several nodes in
+     * one JVM, all with the same cache names), for listeners the grid creates from the factory.
+     */
+    private static final Map<Cache<?, ?>, RevocationList> LISTS = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    private final String cacheName;
-
-    private RevocationListener(String cacheName) {
-        this.cacheName = cacheName;
+    /** For the grid's factory only. */
+    public RevocationListener() {
     }
 
     @SuppressWarnings("unchecked")
     static void register(Cache<String, String> cache, RevocationList list) {
-        LISTS.put(cache.getName(), list);
+        LISTS.put(cache, list);
         MutableCacheEntryListenerConfiguration<String, String> config = new MutableCacheEntryListenerConfiguration<>(
-                new ListenerFactory(cache.getName()), null, false, false);
+                FactoryBuilder.factoryOf(RevocationListener.class), null, false, false);
         // The configuration is the same on every node and the grid keeps it with the cache: the first node registers
         // it, and every node that opens the cache later gets a listener of its own from it.
         CompleteConfiguration<String, String> current = cache.getConfiguration(CompleteConfiguration.class);
@@ -53,7 +57,7 @@ final class RevocationListener
      * from every node.
      */
     static void unregister(Cache<String, String> cache) {
-        LISTS.remove(cache.getName());
+        LISTS.remove(cache);
     }
 
     /**
@@ -83,19 +87,11 @@ final class RevocationListener
 
     @Override
     public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
-        RevocationList list = LISTS.get(cacheName);
-        if (list == null) {
-            return;
-        }
         for (CacheEntryEvent<? extends String, ? extends String> event : events) {
-            apply(cacheName, event.getKey(), event.getValue(), list);
-        }
-    }
-
-    private record ListenerFactory(String cacheName) implements Factory<RevocationListener>, Serializable {
-        @Override
-        public RevocationListener create() {
-            return new RevocationListener(cacheName);
+            RevocationList list = LISTS.get(event.getSource());
+            if (list != null) {
+                apply(event.getSource().getName(), event.getKey(), event.getValue(), list);
+            }
         }
     }
 }

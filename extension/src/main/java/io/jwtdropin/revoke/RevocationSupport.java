@@ -12,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Chooses the revocation store at start-up: the server's JCache data grid where there is one (Payara: Hazelcast),
- * else this node's memory, with a warning that revocation is then node-local. JCache classes are only linked when
+ * Chooses the revocation store at start-up: the application's own JCache provider where
+ * {@code jwtdropin.revocation.jcache.provider} names one, else the server's JCache data grid where there is one
+ * (Payara: Hazelcast), else this node's memory, with a warning that revocation is then node-local. JCache classes are only linked when
  * the API exists ({@link #registerBeans}, {@link #create} load them by name).
  */
 public final class RevocationSupport {
@@ -42,8 +43,24 @@ public final class RevocationSupport {
         return switch (config.store()) {
             case OFF -> Optional.empty();
             case MEMORY -> Optional.of(new RevocationStore.Local(list));
-            case AUTO, JCACHE -> Optional.of(jcache(config, list, loader));
+            case AUTO, JCACHE -> Optional.of(config.grid().isPresent() ? ownGrid(config, list, loader)
+                    : jcache(config, list, loader));
         };
+    }
+
+    /** The application's own JCache provider: its failures are the factory's to report (fail, or start local). */
+    private static RevocationStore ownGrid(RevocationConfig config, RevocationList list, ClassLoader loader) {
+        try {
+            Class.forName(API, false, loader);
+            return (RevocationStore) Class.forName(JCACHE_STORE, true, loader)
+                    .getMethod("connect", RevocationList.class, RevocationConfig.class, ClassLoader.class)
+                    .invoke(null, list, config, loader);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new InvalidConfigException(ConfigKeys.REVOCATION_JCACHE_PROVIDER, "is set, but the JCache API"
+                    + " (javax.cache:cache-api) is not in the application: add it beside the provider's jar.", e);
+        }
     }
 
     private static RevocationStore jcache(RevocationConfig config, RevocationList list, ClassLoader loader) {
@@ -51,8 +68,8 @@ public final class RevocationSupport {
             Class.forName(API, false, loader);
             Object holder = CDI.current().select(Class.forName(HOLDER, true, loader)).get();
             return (RevocationStore) Class.forName(JCACHE_STORE, true, loader)
-                    .getMethod("create", Object.class, RevocationList.class, java.time.Duration.class)
-                    .invoke(null, holder, list, config.retention());
+                    .getMethod("create", Object.class, RevocationList.class, RevocationConfig.class)
+                    .invoke(null, holder, list, config);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
             if (config.store() == RevocationConfig.Store.JCACHE) {

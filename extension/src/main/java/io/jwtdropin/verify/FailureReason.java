@@ -55,7 +55,9 @@ public enum FailureReason {
     DPOP_REPLAY_FULL("JWTD-164", "DPoP proof refused: the replay cache is full (jwtdropin.dpop.replay.max-entries)",
             Error.INVALID_PROOF),
     DPOP_PROOF_MISSING("JWTD-165", "a token came with the DPoP scheme but without a DPoP proof header",
-            Error.INVALID_PROOF);
+            Error.INVALID_PROOF),
+    DPOP_REPLAY_UNAVAILABLE("JWTD-166", "DPoP proof refused: the data grid that holds proof ids does not answer, so"
+            + " a replay on another node could not be told apart", Error.INVALID_PROOF);
 
     /** The {@code error} of the challenge a refusal carries. */
     public enum Error {

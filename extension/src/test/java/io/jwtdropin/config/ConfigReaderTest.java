@@ -117,6 +117,39 @@ class ConfigReaderTest {
                 .logout().orElseThrow().audiences());
     }
 
+    @org.junit.jupiter.api.Test
+    void theApplicationsOwnGrid() {
+        RevocationConfig revocation = read(Map.of(
+                "jwtdropin.revocation.jcache.provider", "com.hazelcast.client.cache.HazelcastClientCachingProvider",
+                "jwtdropin.revocation.jcache.uri", "classpath:hazelcast-client.xml",
+                "jwtdropin.revocation.jcache.unreachable", "start-local",
+                "jwtdropin.revocation.jcache.connect-timeout", "7",
+                "jwtdropin.revocation.jcache.resync-interval", "20")).revocation();
+        RevocationConfig.Grid grid = revocation.grid().orElseThrow();
+        assertEquals(java.net.URI.create("classpath:hazelcast-client.xml"), grid.uri().orElseThrow());
+        assertEquals(RevocationConfig.Unreachable.START_LOCAL, grid.unreachable());
+        assertEquals(java.time.Duration.ofSeconds(7), grid.connectTimeout());
+        assertEquals(java.time.Duration.ofSeconds(20), revocation.resync());
+        assertEquals(RevocationConfig.Unreachable.FAIL, read(Map.of("jwtdropin.revocation.jcache.provider", "x.P"))
+                .revocation().grid().orElseThrow().unreachable(), "unreachable fails by default");
+        assertTrue(read(Map.of()).revocation().grid().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "jwtdropin.revocation.jcache.uri=classpath:h.xml | jwtdropin.revocation.jcache.uri | jwtdropin.revocation.jcache.provider is not",
+        "jwtdropin.revocation.jcache.unreachable=fail | jwtdropin.revocation.jcache.unreachable | is not",
+        "jwtdropin.revocation.jcache.provider=x.P;jwtdropin.revocation.store=memory | jwtdropin.revocation.jcache.provider | with auto or jcache only",
+        "jwtdropin.revocation.jcache.provider=x.P;jwtdropin.revocation.jcache.uri=h.xml | jwtdropin.revocation.jcache.uri | absolute URI",
+        "jwtdropin.revocation.jcache.provider=x.P;jwtdropin.revocation.jcache.unreachable=retry | jwtdropin.revocation.jcache.unreachable | start-local"})
+    void aGridMisconfiguredFailsTheDeployment(String pairs, String key, String problem) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : pairs.split(";")) {
+            values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        assertInvalid(values, key, problem);
+    }
+
     static void assertInvalid(Map<String, String> values, String key, String problem) {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> read(values));
         assertTrue(e.getMessage().contains(key), e.getMessage());
