@@ -100,8 +100,8 @@ final class GridSync implements AutoCloseable {
             if (restarted || behind) {
                 boolean wasDown = down;
                 behind = false;
-                int loaded = store.load();
                 int written = store.publish();
+                int loaded = store.load();
                 epoch = seen;
                 down = false;
                 if (restarted) {

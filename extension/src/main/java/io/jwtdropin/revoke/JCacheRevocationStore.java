@@ -50,8 +50,9 @@ public final class JCacheRevocationStore implements RevocationStore {
             RevocationListener.register(cache, list);
         }
         this.sync = new GridSync(this, cache(manager, GridSync.EPOCH, null), resync);
+        // Only a node that revoked before it joined (start-local) has anything the grid may lack.
+        int written = list.size() > 0 ? publish() : 0;
         int loaded = load();
-        int written = publish();
         LOG.info(() -> "JWTD-301 revocations are shared through JCache (" + manager.getURI() + "); " + loaded
                 + " loaded from the grid, " + written + " of this node's written to it");
     }
