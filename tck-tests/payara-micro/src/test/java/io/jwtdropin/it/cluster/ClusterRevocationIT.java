@@ -1,5 +1,8 @@
 package io.jwtdropin.it.cluster;
 
+import static io.jwtdropin.it.cluster.ClusterCalls.dpop;
+import static io.jwtdropin.it.cluster.ClusterCalls.me;
+import static io.jwtdropin.it.cluster.ClusterCalls.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +10,6 @@ import io.jwtdropin.junit5.DpopKey;
 import io.jwtdropin.junit5.JwtTestKeys;
 import io.jwtdropin.junit5.TestTokens;
 import io.jwtdropin.tck.DropinArchiveProcessor;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRevocationIT {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     static final Duration BOOT = Duration.ofMinutes(4);
     static final String PUBLIC_BASE = "https://api.jwt-dropin.example";
     static PayaraNode nodeA;
@@ -78,28 +76,8 @@ class ClusterRevocationIT {
         }
     }
 
-    static HttpResponse<String> send(PayaraNode node, String method, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.base().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static int me(PayaraNode node, String token) throws Exception {
-        return send(node, "GET", "api/me", token).statusCode();
-    }
-
-    /** Polls {@code node} until {@code token} is refused; returns how long that took. */
     static Duration untilRefused(PayaraNode node, String token, long startNanos) throws Exception {
-        while (System.nanoTime() - startNanos < Duration.ofSeconds(5).toNanos()) {
-            if (me(node, token) == 401) {
-                return Duration.ofNanos(System.nanoTime() - startNanos);
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("still accepted 5 s after revocation");
+        return ClusterCalls.untilRefused(node, token, startNanos, Duration.ofSeconds(5));
     }
 
     @Test
@@ -115,17 +93,8 @@ class ClusterRevocationIT {
     @Test
     @Order(2)
     void nothingListensBeyondLoopback() throws Exception {
-        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
-        String out = new String(ss.getInputStream().readAllBytes());
-        assertEquals(0, ss.waitFor(), out);
-        List<String> ours = out.lines().filter(l -> l.contains("pid=" + nodeA.pid() + ",")
-                || l.contains("pid=" + nodeB.pid() + ",")).toList();
+        List<String> ours = ClusterCalls.assertLoopbackOnly(4, nodeA.pid(), nodeB.pid()); // HTTP and grid of each
         System.out.println("ClusterRevocationIT: listening sockets of the two nodes:\n  " + String.join("\n  ", ours));
-        assertTrue(ours.size() >= 4, "HTTP and data grid of both nodes: " + ours);
-        for (String line : ours) {
-            String local = line.trim().split("\\s+")[3];
-            assertTrue(local.startsWith("127.0.0.1:") || local.startsWith("[::ffff:127.0.0.1]:"), line);
-        }
     }
 
     @Test
@@ -202,11 +171,5 @@ class ClusterRevocationIT {
         assertEquals(200, dpop(nodeB, token, key.proof("GET", PUBLIC_BASE + "/api/me", token)).statusCode(), "a fresh proof");
         assertEquals(401, dpop(nodeA, token, key.proof("GET", nodeA.base() + "api/me", token)).statusCode(),
                 "the node's own URL is not the public one");
-    }
-
-    static HttpResponse<String> dpop(PayaraNode node, String token, String proof) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(node.base().resolve("api/me")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "DPoP " + token).header("DPoP", proof).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

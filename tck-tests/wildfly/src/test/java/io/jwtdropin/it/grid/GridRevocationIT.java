@@ -3,7 +3,13 @@ package io.jwtdropin.it.grid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.jwtdropin.it.cluster.ClusterCalls.dpop;
+import static io.jwtdropin.it.cluster.ClusterCalls.me;
+import static io.jwtdropin.it.cluster.ClusterCalls.send;
+import static io.jwtdropin.it.cluster.ClusterCalls.untilRefused;
+
 import io.jwtdropin.it.cluster.ClusterApp;
+import io.jwtdropin.it.cluster.ClusterCalls;
 import io.jwtdropin.it.cluster.RevocationResource;
 import io.jwtdropin.it.cluster.ServerNode;
 import io.jwtdropin.junit5.DpopKey;
@@ -11,9 +17,6 @@ import io.jwtdropin.junit5.JwtTestKeys;
 import io.jwtdropin.junit5.TestTokens;
 import io.jwtdropin.tck.DropinArchiveProcessor;
 import java.io.File;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GridRevocationIT {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     static final Duration BOOT = Duration.ofMinutes(3);
     static final String PUBLIC_BASE = "https://api.jwt-dropin.example";
     static final String PROVIDER = "com.hazelcast.client.cache.HazelcastClientCachingProvider";
@@ -94,33 +95,6 @@ class GridRevocationIT {
         }
     }
 
-    static HttpResponse<String> send(ServerNode node, String method, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.base().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The status of {@code api/me}; any 5xx fails the test at once. */
-    static int me(ServerNode node, String token) throws Exception {
-        int status = send(node, "GET", "api/me", token).statusCode();
-        assertTrue(status < 500, "never a 5xx: " + status);
-        return status;
-    }
-
-    /** Polls {@code node} until {@code token} is refused; returns how long that took. */
-    static Duration untilRefused(ServerNode node, String token, long startNanos, Duration limit) throws Exception {
-        while (System.nanoTime() - startNanos < limit.toNanos()) {
-            if (me(node, token) == 401) {
-                return Duration.ofNanos(System.nanoTime() - startNanos);
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("still accepted " + limit + " after revocation");
-    }
-
     @Test
     @Order(1)
     void bothNodesShareRevocationsThroughTheGrid(TestTokens tokens) throws Exception {
@@ -134,18 +108,9 @@ class GridRevocationIT {
     @Test
     @Order(2)
     void nothingListensBeyondLoopback() throws Exception {
-        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
-        String out = new String(ss.getInputStream().readAllBytes());
-        assertEquals(0, ss.waitFor(), out);
-        List<String> ours = out.lines().filter(l -> l.contains("pid=" + nodeA.pid() + ",")
-                || l.contains("pid=" + nodeB.pid() + ",") || l.contains("pid=" + member.pid() + ",")).toList();
+        List<String> ours = ClusterCalls.assertLoopbackOnly(5, nodeA.pid(), nodeB.pid(), member.pid());
         System.out.println("GridRevocationIT: listening sockets of the nodes and the member:\n  " + String.join("\n  ", ours));
         assertTrue(ours.stream().anyMatch(l -> l.contains("pid=" + member.pid() + ",")), "the member: " + ours);
-        assertTrue(ours.size() >= 5, "HTTP and management of both nodes, and the member: " + ours);
-        for (String line : ours) {
-            String local = line.trim().split("\\s+")[3];
-            assertTrue(local.startsWith("127.0.0.1:") || local.startsWith("[::ffff:127.0.0.1]:"), line);
-        }
     }
 
     /** 50 revocations, alternately on each node, each polled on the other until refused. */
@@ -261,11 +226,5 @@ class GridRevocationIT {
         for (String token : revokedSubjectTokens) {
             assertEquals(401, me(node, token), "carol's older tokens, " + when);
         }
-    }
-
-    static HttpResponse<String> dpop(ServerNode node, String token, String proof) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(node.base().resolve("api/me")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "DPoP " + token).header("DPoP", proof).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
