@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * Builds the {@link DpopVerifier}: proof ids go where revocations go — the data grid when the revocation store is
- * one (Payara), else this node's memory, with a warning that a proof could then be replayed on another node.
+ * one (Payara's, or the application's own through {@code jwtdropin.revocation.jcache.provider}), else this node's memory, with a warning that a proof could then be replayed on another node.
  */
 public final class DpopSupport {
 

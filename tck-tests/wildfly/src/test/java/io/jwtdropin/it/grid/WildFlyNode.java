@@ -18,6 +18,7 @@ final class WildFlyNode extends ServerNode {
 
     private final int portOffset;
     private final Path war;
+    private boolean made;
 
     WildFlyNode(String name, int portOffset, Path war, Path workDir) {
         super(name, 8080 + portOffset, workDir);
@@ -29,7 +30,9 @@ final class WildFlyNode extends ServerNode {
     protected List<String> command() throws IOException {
         Path home = Path.of(System.getProperty("wildfly.home"));
         Path base = workDir.resolve(name);
-        if (!Files.exists(base)) { // a restart keeps the node's base directory, as a real node keeps its disk
+        if (!made) { // made fresh for each run; a restart keeps it, as a real node keeps its disk
+            delete(base);
+            made = true;
             copy(home.resolve("standalone/configuration"), base.resolve("configuration"));
             Files.createDirectories(base.resolve("deployments"));
             Files.copy(war, base.resolve("deployments").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -41,6 +44,16 @@ final class WildFlyNode extends ServerNode {
                 "-Djboss.bind.address.private=127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Djava.net.preferIPv4Stack=true");
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
