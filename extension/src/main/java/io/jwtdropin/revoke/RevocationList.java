@@ -8,12 +8,17 @@ import java.util.logging.Logger;
 /**
  * This node's view of every revocation: revoked token ids, and per subject the instant before which its tokens are
  * revoked. Looking up costs two hash-map reads, so the check runs on every request. Each entry leaves once the
- * tokens it refuses have expired ({@code until}); the list is bounded, and when full drops the entries that would
- * expire first, down to 90 % of the bound (with a warning, because a dropped entry's tokens would be accepted again).
+ * tokens it refuses have expired ({@code until}): the first revocation a minute or more after the last sweep sweeps
+ * the expired ones out, so a steady trickle of log-outs does not pile up to the bound. The list is bounded, and when
+ * full drops the entries that would expire first, down to 90 % of the bound (with a warning, because a dropped
+ * entry's tokens would be accepted again).
  */
 public final class RevocationList {
 
     private static final Logger LOG = Logger.getLogger(RevocationList.class.getName());
+
+    /** Seconds between sweeps of expired entries. */
+    private static final long SWEEP_INTERVAL = 60;
 
     /** A subject's tokens issued at or before {@code before} are revoked; the entry lasts until {@code until}. */
     record SubjectCutoff(long before, long until) {
@@ -24,6 +29,8 @@ public final class RevocationList {
     private final Map<String, Long> sessions = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final Clock clock;
+    /** Epoch second from which the next revocation sweeps out expired entries. */
+    private volatile long nextSweep;
 
     public RevocationList(int maxEntries, Clock clock) {
         this.maxEntries = maxEntries;
@@ -90,6 +97,11 @@ public final class RevocationList {
     }
 
     private void bound() {
+        long now = clock.instant().getEpochSecond();
+        if (now >= nextSweep) {
+            nextSweep = now + SWEEP_INTERVAL;
+            prune();
+        }
         if (size() <= maxEntries) {
             return;
         }

@@ -61,6 +61,23 @@ class RevocationTest {
     }
 
     @Test
+    void expiredEntriesLeaveWithoutTheListReachingItsBound() {
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
+        RevocationList list = new RevocationList(100_000, clock);
+        // A log-out a second for an hour, each token living five minutes: about 300 are live at any time.
+        for (int second = 0; second < 3600; second++) {
+            clock.set(Instant.ofEpochSecond(NOW + second));
+            list.revokeToken("jti-" + second, NOW + second + 300);
+            list.revokeSession("sid-" + second, NOW + second + 300);
+            list.revokeSubject("user-" + second, NOW + second, NOW + second + 300);
+        }
+        assertTrue(list.size() <= 3 * 361, "only live entries and at most a minute of expired ones: " + list.size());
+        assertTrue(list.isRevoked("jti-3599", null, null, 0));
+        assertTrue(list.isRevoked(null, "sid-3599", null, 0));
+        assertFalse(list.isRevoked("jti-100", null, null, 0), "expired an hour ago, swept out");
+    }
+
+    @Test
     void aCachedTokenIsRefusedOnceRevoked() throws Exception {
         RevocationList list = new RevocationList(100, Clock.systemUTC());
         TokenVerifier verifier = verifier(new RevokedTokens(list, false));
