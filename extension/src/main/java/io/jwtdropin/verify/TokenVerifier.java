@@ -119,6 +119,11 @@ public final class TokenVerifier implements AutoCloseable {
         return cache.map(c -> new long[] {c.hits(), c.misses()}).orElse(new long[] {0, 0});
     }
 
+    /** Verified tokens cached now (0 when the cache is off). */
+    int cacheSize() {
+        return cache.map(VerifiedTokenCache::size).orElse(0);
+    }
+
     /** Stops background key refreshes (at undeployment). */
     @Override
     public void close() {

@@ -14,6 +14,7 @@ import io.jwtdropin.verify.TokenVerifier;
 import io.jwtdropin.verify.VerificationEvents;
 import io.jwtdropin.verify.VerifierFactory;
 import io.jwtdropin.MutableClock;
+import io.jwtdropin.RetainedHeap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,26 @@ class RevocationTest {
         assertTrue(list.isRevoked("jti-3599", null, null, 0));
         assertTrue(list.isRevoked(null, "sid-3599", null, 0));
         assertFalse(list.isRevoked("jti-100", null, null, 0), "expired an hour ago, swept out");
+    }
+
+    @Test
+    void aMillionRevocationsBeyondMaxEntriesKeepTheLatestExpiringAndTheHeapBounded() {
+        RevocationList list = new RevocationList(100_000, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+        long before = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            if (i == 200_000) {
+                before = RetainedHeap.bytes();
+            }
+            list.revokeToken("jti-" + i, NOW + 3600 + i); // each expires later than the one before
+        }
+        long grown = RetainedHeap.bytes() - before;
+        System.out.printf("bounds: 1M revocations, max-entries 100000: %d kept, retained heap %+.1f MiB%n", list.size(),
+                grown / 1048576.0);
+        assertTrue(list.size() <= 100_000, "bounded: " + list.size());
+        assertTrue(list.isRevoked("jti-999999", null, null, 0), "the documented drop rule keeps the latest expiring");
+        assertFalse(list.isRevoked("jti-0", null, null, 0), "and drops those expiring first");
+        assertTrue(grown < 8L << 20, "retained heap grew by " + RetainedHeap.mib(grown));
+        java.lang.ref.Reference.reachabilityFence(list);
     }
 
     @Test
