@@ -172,4 +172,55 @@ class ClusterRevocationIT {
         assertEquals(401, dpop(nodeA, token, key.proof("GET", nodeA.base() + "api/me", token)).statusCode(),
                 "the node's own URL is not the public one");
     }
+
+    /**
+     * A node killed outright (SIGKILL, no shutdown) while the other keeps revoking: the revocation the dying node
+     * answered just before is not lost (the grid keeps a backup of every entry on the other member), the other node
+     * goes on revoking without a 5xx, and the killed node, started again, refuses everything revoked while it was down.
+     */
+    @Test
+    @Order(7)
+    void aNodeKilledWhileTheOtherRevokesMissesNothingOnceBack(TestTokens tokens) throws Exception {
+        String lastWord = tokens.forUser("frank").groups("user").sign();
+        assertEquals(204, send(nodeB, "POST", "api/revoke/me", lastWord).statusCode());
+        List<String> revokedOnA = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        long[] slowest = {0};
+        Thread revoking = new Thread(() -> {
+            for (int i = 0; i < 60; i++) {
+                String token = tokens.forUser("grace" + i).groups("user").sign();
+                try {
+                    long start = System.nanoTime();
+                    statuses.add(send(nodeA, "POST", "api/revoke/me", token).statusCode());
+                    slowest[0] = Math.max(slowest[0], System.nanoTime() - start);
+                    revokedOnA.add(token);
+                    Thread.sleep(25);
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }
+        }, "revoking-on-a");
+        revoking.start();
+        Thread.sleep(300);
+        nodeB.kill();
+        revoking.join();
+        assertEquals(java.util.Collections.nCopies(60, 204), statuses, "every revocation on A answered 204");
+        System.out.println("ClusterRevocationIT: B killed (SIGKILL) during 60 revocations on A; slowest "
+                + slowest[0] / 1_000_000 + " ms");
+        assertEquals(401, me(nodeA, lastWord), "B's last revocation outlived B");
+        nodeB.start();
+        nodeB.awaitReady(BOOT);
+        assertEquals(401, me(nodeB, lastWord), "B's last revocation, after its restart");
+        int refused = 0;
+        for (String token : revokedOnA) {
+            refused += me(nodeB, token) == 401 ? 1 : 0;
+            assertEquals(401, me(nodeA, token));
+        }
+        System.out.println("ClusterRevocationIT: after B's restart it refuses " + refused + " of the " + revokedOnA.size()
+                + " tokens revoked on A while it was dying or down");
+        assertEquals(revokedOnA.size(), refused, "every revocation made while B was down");
+        String henry = tokens.forUser("henry").groups("user").sign();
+        assertEquals(200, me(nodeA, henry));
+        assertEquals(200, me(nodeB, henry));
+    }
 }

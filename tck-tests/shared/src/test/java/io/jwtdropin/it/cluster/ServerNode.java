@@ -72,6 +72,19 @@ public abstract class ServerNode {
         throw new IllegalStateException(name + " not ready within " + limit + "; see " + workDir);
     }
 
+    /**
+     * Kills the JVM outright, as {@code kill -9} would (SIGKILL by its PID, and any launcher around it): no shutdown
+     * hooks, no goodbye to the data grid, sockets closed by the kernel.
+     */
+    public void kill() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Stops the JVM by its PID (and a launcher script around it): a normal shutdown, forced after 30 s. */
     public void stop() throws InterruptedException {
         if (process == null || !process.isAlive()) {
