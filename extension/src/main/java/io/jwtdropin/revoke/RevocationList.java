@@ -98,14 +98,17 @@ public final class RevocationList {
 
     private void bound() {
         long now = clock.instant().getEpochSecond();
-        if (now >= nextSweep) {
+        boolean swept = now >= nextSweep;
+        if (swept) {
             nextSweep = now + SWEEP_INTERVAL;
             prune();
         }
         if (size() <= maxEntries) {
             return;
         }
-        prune();
+        if (!swept) {
+            prune();
+        }
         // Down to 90 % at once, so a flood of revocations sorts the list rarely.
         int over = size() - maxEntries * 9 / 10;
         if (over > 0) {

@@ -103,17 +103,11 @@ final class KeyService implements AutoCloseable {
         return true;
     }
 
-    int fetches() {
-        return jwks.requests();
-    }
-
     private Generation generation() {
-        TestKeyPair key = TestKeyPair.generate("soak-key-" + ++serial);
+        Generation empty = new Generation(TestKeyPair.generate("soak-key-" + ++serial), List.of());
         List<String> reused = IntStream.range(0, POOL)
-                .mapToObj(i -> key.tokens(ISSUER).forUser("user" + i).groups("user", "reader").audience(AUDIENCE)
-                        .expiresIn(Duration.ofHours(2)).sign())
-                .toList();
-        return new Generation(key, reused);
+                .mapToObj(i -> empty.token("user" + i).expiresIn(Duration.ofHours(2)).sign()).toList();
+        return new Generation(empty.key(), reused);
     }
 
     @Override
