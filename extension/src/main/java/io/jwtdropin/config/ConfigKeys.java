@@ -27,6 +27,7 @@ public final class ConfigKeys {
     public static final String LOGOUT_PATH = PREFIX + "logout.path";
     public static final String LOGOUT_AUDIENCES = PREFIX + "logout.audiences";
     public static final String CACHE_SIZE = PREFIX + "cache.size";
+    public static final String MECHANISM_DIRECT = PREFIX + "mechanism.direct";
     public static final String CACHE_TTL = PREFIX + "cache.ttl";
     public static final String TOKEN_SOURCES = PREFIX + "token.sources";
     public static final String COOKIE_SAME_SITE = PREFIX + "cookie.same-site";

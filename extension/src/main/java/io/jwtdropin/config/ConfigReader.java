@@ -81,7 +81,8 @@ public final class ConfigReader {
                 revocation,
                 values.bool(VERIFY_REQUIRE_AT_JWT).orElse(false),
                 logout(audiences, revocation),
-                DpopConfigReader.read(values, trustedIssuers));
+                DpopConfigReader.read(values, trustedIssuers),
+                values.bool(MECHANISM_DIRECT).orElse(true));
     }
 
     private Optional<LogoutConfig> logout(Set<String> verifyAudiences, RevocationConfig revocation) {

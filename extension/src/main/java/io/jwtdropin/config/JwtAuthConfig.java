@@ -31,6 +31,8 @@ import java.util.Set;
  * @param requireAtJwt      whether tokens must carry the RFC 9068 header {@code typ: at+jwt}
  * @param logout            the back-channel logout endpoint, if enabled
  * @param dpop              how DPoP-bound tokens and their proofs are handled
+ * @param directBridge      whether the mechanism is registered with Jakarta Authentication directly where the
+ *                          server's Jakarta Security is Soteria (skipping its per-request look-ups of the mechanism)
  */
 public record JwtAuthConfig(
         KeySource verificationKey,
@@ -53,7 +55,8 @@ public record JwtAuthConfig(
         RevocationConfig revocation,
         boolean requireAtJwt,
         Optional<LogoutConfig> logout,
-        DpopConfig dpop) {
+        DpopConfig dpop,
+        boolean directBridge) {
 
     public JwtAuthConfig {
         algorithms = Set.copyOf(algorithms);

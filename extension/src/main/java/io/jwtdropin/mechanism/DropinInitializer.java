@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Installs jwt-dropin in the web application. Declares to the servlet container every role the application names, so that {@code isUserInRole} and
  * {@code @RolesAllowed} map the token's groups to roles with no {@code web.xml} in the application. Roles come from
  * the annotated classes the container hands us and from what the CDI extension saw. Also installs the
- * {@link RefusalFilter} and the {@link RuntimeStarter}.
+ * {@link RefusalFilter}, the {@link RuntimeStarter} and the {@link DirectRegistration}.
  */
 @HandlesTypes({RolesAllowed.class, DeclareRoles.class, ServletSecurity.class})
 public class DropinInitializer implements ServletContainerInitializer {
@@ -43,6 +43,8 @@ public class DropinInitializer implements ServletContainerInitializer {
         context.addFilter("jwt-dropin-refusals", RefusalFilter.class)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addListener(RuntimeStarter.class);
+        // after RuntimeStarter: it reads the configuration the runtime was built from
+        context.addListener(new DirectRegistration(context.getVirtualServerName() + " " + context.getContextPath()));
     }
 
     /**

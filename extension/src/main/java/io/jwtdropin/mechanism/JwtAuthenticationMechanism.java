@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,26 +63,54 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        Object outcome = outcome(request, response);
+        return switch (answer(outcome, context.isProtected(), context::isAuthenticationRequest, response)) {
+            case CALLER -> {
+                JwtPrincipal principal = (JwtPrincipal) outcome;
+                yield context.notifyContainerAboutLogin(principal, principal.getGroups());
+            }
+            case UNAUTHORIZED -> context.responseUnauthorized();
+            case FORBIDDEN -> AuthenticationStatus.SEND_FAILURE;
+            case ANONYMOUS -> context.doNothing();
+        };
+    }
+
+    /** What a request gets, whichever bridge between the container and this mechanism asked. */
+    enum Answer { CALLER, UNAUTHORIZED, FORBIDDEN, ANONYMOUS }
+
+    /** The outcome for this request: computed once, then kept on the request for a second call. */
+    Object outcome(HttpServletRequest request, HttpServletResponse response) {
         Object outcome = request.getAttribute(OUTCOME_ATTRIBUTE);
         if (outcome == null) {
             outcome = authenticate(request, response);
             request.setAttribute(OUTCOME_ATTRIBUTE, outcome);
         }
-        if (outcome instanceof JwtPrincipal principal) {
-            return context.notifyContainerAboutLogin(principal, principal.getGroups());
+        return outcome;
+    }
+
+    /**
+     * The answer to {@code outcome}; sets its challenges on {@code response}, or sends the 403 of a cross-site cookie.
+     * An unprotected resource without a token is served anonymously, as is a programmatic authentication (which the
+     * container marks as protected; {@code authenticationRequest} tells, asked only then) that found no token.
+     */
+    static Answer answer(Object outcome, boolean isProtected, BooleanSupplier authenticationRequest,
+            HttpServletResponse response) {
+        if (outcome instanceof JwtPrincipal) {
+            return Answer.CALLER;
         }
         if (outcome instanceof Rejection || outcome == Refusal.AMBIGUOUS) {
             setChallenges(response, outcome);
-            return context.responseUnauthorized();
+            return Answer.UNAUTHORIZED;
         }
         if (outcome == Refusal.CROSS_SITE) {
-            return forbidden(response);
+            forbidden(response);
+            return Answer.FORBIDDEN;
         }
-        if (context.isProtected() && !context.isAuthenticationRequest()) {
+        if (isProtected && !authenticationRequest.getAsBoolean()) {
             setChallenges(response, outcome);
-            return context.responseUnauthorized();
+            return Answer.UNAUTHORIZED;
         }
-        return context.doNothing();
+        return Answer.ANONYMOUS;
     }
 
     /**
@@ -185,13 +214,12 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
         return known.challenges();
     }
 
-    private static AuthenticationStatus forbidden(HttpServletResponse response) {
+    private static void forbidden(HttpServletResponse response) {
         try {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, CROSS_SITE_MESSAGE);
         } catch (IOException e) {
             LOG.log(Level.FINE, "JWTD-132 could not send 403: {0}", e.getMessage());
         }
-        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** Outcomes other than a principal, a token failure or no token at all. */

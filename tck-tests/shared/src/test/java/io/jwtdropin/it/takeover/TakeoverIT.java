@@ -52,6 +52,7 @@ class TakeoverIT {
         assertTrue(who.getBoolean("initializerIatSet"), "@Claim on an initializer parameter");
         assertEquals(1, who.getInt("jsonWebTokenBeans"), "only our JsonWebToken bean is visible");
         assertEquals(1, who.getInt("mechanisms"), "only our mechanism is visible");
+        DirectBridgeExpectation.assertProvider(who.getString("authProvider"));
     }
 
     @Test
