@@ -3,13 +3,13 @@
 # with our jar (dropin.war) and without it (builtin.war, the server's own MP-JWT), N times each, one boot at a time
 # on an idle machine, and reports the median deployment time (from the runtime being up to the application being
 # served, read from the log's timestamps), the deploying thread's CPU time until then, and the jar's own start-up (JWTD-001).
-# usage: bench/http/deploy-time.sh [boots-each]   (after bench/http/run.sh, from the repository root)
+# usage: bench/http/deploy-time.sh [boots-each]   (after bench/http/run.sh payara, from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 boots=${1:-5}
-out=bench/target/http
+out=bench/target/http/payara
 port=18382
-[ -f "$out/builtin.war" ] || { echo "run bench/http/run.sh first" >&2; exit 1; }
+[ -f "$out/builtin.war" ] || { echo "run bench/http/run.sh payara first" >&2; exit 1; }
 # dropin.war again, with the jar as built now
 rm -f "$out"/war/WEB-INF/lib/*.jar
 cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$out/war/WEB-INF/lib/"
@@ -25,6 +25,12 @@ echo '<beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-disc
   > "$out/inert-meta/META-INF/beans.xml"
 (cd "$out/inert-meta" && zip -q ../inert/WEB-INF/lib/jwt-dropin-*.jar META-INF/beans.xml)
 (cd "$out/inert" && jar cf ../inert.war .)
+# fullscan.war: our jar as it was before its web-fragment said metadata-complete="true" (what that attribute gives)
+rm -rf "$out/fullscan" "$out/fullscan-meta" && cp -r "$out/war" "$out/fullscan" && mkdir -p "$out/fullscan-meta/META-INF"
+unzip -p "$out"/war/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml | sed 's/ metadata-complete="true"//' \
+  > "$out/fullscan-meta/META-INF/web-fragment.xml"
+(cd "$out/fullscan-meta" && zip -q ../fullscan/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml)
+(cd "$out/fullscan" && jar cf ../fullscan.war .)
 : > "$out/deploy-times.txt"
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null' EXIT
@@ -33,7 +39,7 @@ stamp() { # log pattern -> epoch ms of the first log record containing it
 }
 boot() { # war
   local log="$out/deploy-${1%.war}.log" pid name=${1%.war}
-  java -Xmx1g -XX:+UseSerialGC -jar "$out/payara-micro.jar" --deploy "$out/$1" --contextroot / --port $port \
+  java -Xmx1g -XX:+UseSerialGC -jar "$out/payara/payara-micro.jar" --deploy "$out/$1" --contextroot / --port $port \
     --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$log" 2>&1 &
   pid=$!
   server_pid=$pid
@@ -56,7 +62,7 @@ boot() { # war
   own=$(grep -ao "JWTD-001 jwt-dropin active (started in [0-9]* ms)" "$log" | tr -dc '0-9' | sed 's/^001//' || true)
   echo "$name $ms ${own:--} $cpu" | tee -a "$out/deploy-times.txt"
 }
-for _ in $(seq 1 "$boots"); do boot dropin.war; boot builtin.war; boot inert.war; done
+for _ in $(seq 1 "$boots"); do boot dropin.war; boot builtin.war; boot inert.war; boot fullscan.war; done
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 d=$(awk '$1=="dropin" {print $2}' "$out/deploy-times.txt" | median)
 b=$(awk '$1=="builtin" {print $2}' "$out/deploy-times.txt" | median)
@@ -64,8 +70,11 @@ own=$(awk '$1=="dropin" && $3!="-" {print $3}' "$out/deploy-times.txt" | median)
 i=$(awk '$1=="inert" {print $2}' "$out/deploy-times.txt" | median)
 ic=$(awk '$1=="inert" {print $4}' "$out/deploy-times.txt" | median)
 dc=$(awk '$1=="dropin" {print $4}' "$out/deploy-times.txt" | median)
+f=$(awk '$1=="fullscan" {print $2}' "$out/deploy-times.txt" | median)
+fc=$(awk '$1=="fullscan" {print $4}' "$out/deploy-times.txt" | median)
 bc=$(awk '$1=="builtin" {print $4}' "$out/deploy-times.txt" | median)
 echo "median over $boots boots each: with our jar $d ms, without $b ms, difference $((d - b)) ms;" \
   "CPU of the deploying thread until served $dc ms vs $bc ms, difference $((dc - bc)) ms; the jar's own start-up (JWTD-001) $own ms;" \
-  "the inert jar (classes only): $i ms, CPU $ic ms, i.e. its presence $((i - b)) ms / CPU $((ic - bc)) ms" \
+  "the inert jar (classes only): $i ms, CPU $ic ms, i.e. its presence $((i - b)) ms / CPU $((ic - bc)) ms;" \
+  "without metadata-complete in its web-fragment: $f ms, CPU $fc ms ($((f - d)) ms / CPU $((fc - dc)) ms more than with it)" \
   | tee -a "$out/deploy-times.txt"

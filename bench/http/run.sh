@@ -67,8 +67,9 @@ fi
 # standard.war: the same with the mechanism behind the server's own Soteria bridge (its per-request look-ups)
 standard=$([ "$server" = liberty ] && echo 0 || echo "${STANDARD:-1}")
 if [ "$standard" = 1 ]; then
-  echo "jwtdropin.mechanism.direct=false" >> "$war/WEB-INF/classes/META-INF/microprofile-config.properties"
-  (cd "$war" && jar cf ../standard.war .)
+  rm -rf "$out/war-standard" && cp -r "$war" "$out/war-standard"
+  echo "jwtdropin.mechanism.direct=false" >> "$out/war-standard/WEB-INF/classes/META-INF/microprofile-config.properties"
+  (cd "$out/war-standard" && jar cf ../standard.war .)
 fi
 
 dropin_pid="" builtin_pid="" standard_pid=""
@@ -119,6 +120,13 @@ run() { # name pid port path [lua]; /secured without a Lua script sends the one 
   echo "$1|$rps|$p99|$(( (after - before) * 1000000 / ticks_per_second / (requests > 0 ? requests : 1) ))|${non2xx:-0}"
 }
 
+# Every server first gets 45 s of its own secured load, whatever share of the cases it serves later: a Payara that
+# had served only 20 s cost 2-3x its steady CPU per request (the JIT was still compiling its request path).
+for server_run in "$dropin_pid $dropin_port" "$builtin_pid $builtin_port" ${standard_pid:+"$standard_pid $standard_port"}; do
+  set -- $server_run
+  wrk -t1 -c$connections -d30s -H "Authorization: Bearer $token" "http://127.0.0.1:$2/caller" > /dev/null
+  wrk -t1 -c$connections -d15s -s bench/http/pool.lua "http://127.0.0.1:$2/secured" > /dev/null
+done
 declare -A used=([ES256]=0 [PS256]=0) # proofs used so far, per algorithm: each is used once
 # Warm-up: every case once, not recorded (the JIT would otherwise favour whatever runs later). Each round opens and
 # closes with the open endpoint: a case's ratio is taken against the mean of the two, within its round, since this
