@@ -1,0 +1,88 @@
+package io.jwtdropin.tck;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.arquillian.container.spi.event.container.AfterUnDeploy;
+import org.jboss.arquillian.core.api.annotation.Observes;
+
+/**
+ * Makes sure a Payara Micro JVM is gone before the next deployment starts one on the same fixed port. The Payara
+ * Micro Arquillian adapter undeploys by sending the JVM a SIGTERM ({@code Process.destroy()}) and returns at once.
+ * A JVM whose shutdown then hangs keeps the port, and every later deployment of the run waits out its start-up
+ * timeout (one clean-clone run lost its last four TCK classes, 4 × 240 s, that way). So after every undeployment the
+ * adapter's JVMs (the children of this JVM started with {@code --deploy} from its {@code arquillian-payara-micro}
+ * folder) get {@link #GRACE} to end; one that has not is killed, by its PID, and named on standard error. On other
+ * servers no child process matches and this does nothing.
+ */
+public class PayaraMicroShutdown {
+
+    static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration AFTER_KILL = Duration.ofSeconds(10);
+
+    public void awaitStopped(@Observes AfterUnDeploy event) {
+        List<ProcessHandle> servers = ProcessHandle.current().children()
+                .filter(PayaraMicroShutdown::isAdapterServer).toList();
+        for (ProcessHandle server : servers) {
+            if (!endsWithin(server, GRACE)) {
+                Path threads = dumpThreads(server);
+                System.err.println("jwt-dropin tests: Payara Micro pid " + server.pid() + " was still running "
+                        + GRACE.toSeconds() + " s after the adapter stopped it; its threads are in " + threads
+                        + "; killing it");
+                server.destroyForcibly();
+                if (!endsWithin(server, AFTER_KILL)) {
+                    throw new IllegalStateException("Payara Micro pid " + server.pid() + " survived a SIGKILL");
+                }
+            }
+        }
+    }
+
+    /** A Payara Micro JVM the adapter started: its arguments deploy from the adapter's temporary folder. */
+    static boolean isAdapterServer(ProcessHandle process) {
+        Optional<String[]> arguments = process.info().arguments();
+        return arguments.isPresent() && isAdapterCommand(Arrays.asList(arguments.get()));
+    }
+
+    static boolean isAdapterCommand(List<String> arguments) {
+        int deploy = arguments.indexOf("--deploy");
+        return deploy >= 0 && deploy + 1 < arguments.size()
+                && arguments.get(deploy + 1).contains("arquillian-payara-micro");
+    }
+
+    /** Where a hung shutdown hangs: the JVM's threads, by {@code jcmd} of the JDK running the tests. */
+    private static Path dumpThreads(ProcessHandle server) {
+        Path file = Path.of("target", "payara-micro-" + server.pid() + "-threads.txt").toAbsolutePath();
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process dump = new ProcessBuilder(jcmd, Long.toString(server.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            dump.waitFor(AFTER_KILL.toSeconds(), TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return Path.of("(no thread dump: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return file;
+    }
+
+    private static boolean endsWithin(ProcessHandle process, Duration wait) {
+        CompletableFuture<ProcessHandle> exit = process.onExit();
+        try {
+            exit.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+}
