@@ -9,6 +9,11 @@ fetch() { # groupId:artifactId:version:packaging
   mvn -q -B dependency:copy -Dartifact="$1" -DoutputDirectory="$home_dir" -Dmdep.stripVersion=true
 }
 home_dir="$out/$server"
+unpack() { # groupId:artifactId version-property folder: the server's zip, fetched and unpacked once into $home_dir
+  [ -d "$home_dir/$3" ] && return 0
+  mkdir -p "$home_dir"; fetch "$1:$(pom_version "$2"):zip"
+  (cd "$home_dir" && unzip -q "${1#*:}.zip")
+}
 
 case "$server" in
 payara)
@@ -24,12 +29,7 @@ glassfish)
   # Domains of one installation: port bases 18400, 18500, 19400 (http +80, admin +48), every listener on 127.0.0.1.
   port_base() { case $1 in dropin) echo 18400 ;; builtin) echo 18500 ;; standard) echo 19400 ;; esac; }
   server_port() { echo $(( $(port_base "$1") + 80 )); }
-  server_prepare() {
-    local version; version=$(pom_version glassfish.version)
-    [ -d "$home_dir/glassfish7" ] && return 0
-    mkdir -p "$home_dir"; fetch "org.glassfish.main.distributions:glassfish:$version:zip"
-    (cd "$home_dir" && unzip -q glassfish.zip)
-  }
+  server_prepare() { unpack org.glassfish.main.distributions:glassfish glassfish.version glassfish7; }
   server_start() {
     local gf="$home_dir/glassfish7" base; base=$(port_base "$1")
     bash tck-tests/glassfish/src/test/glassfish/create-domain.sh "$gf" "$home_dir/domains" "$1" "$base" -Xmx1g >&2
@@ -41,12 +41,7 @@ glassfish)
 wildfly)
   # Copies of standalone/ under one installation: port offsets 10520, 10620, 10820 (http 18600, 18700, 18900).
   server_port() { case $1 in dropin) echo 18600 ;; builtin) echo 18700 ;; standard) echo 18900 ;; esac; }
-  server_prepare() {
-    local version; version=$(pom_version wildfly.version)
-    [ -d "$home_dir/wildfly-$version" ] && return 0
-    mkdir -p "$home_dir"; fetch "org.wildfly:wildfly-dist:$version:zip"
-    (cd "$home_dir" && unzip -q wildfly-dist.zip)
-  }
+  server_prepare() { unpack org.wildfly:wildfly-dist wildfly.version "wildfly-$(pom_version wildfly.version)"; }
   server_start() {
     local wf; wf=$(ls -d "$home_dir"/wildfly-*/ | head -1)
     local base="$home_dir/$1" offset=$(( $(server_port "$1") - 8080 ))
@@ -64,12 +59,7 @@ liberty)
   # carries the MP-JWT API), "builtin" with Liberty's mpJwt feature. HTTP 18800 and 18810. No "standard" role:
   # Liberty's Jakarta Security is its own, so our jar always takes the standard path there.
   server_port() { [ "$1" = dropin ] && echo 18800 || echo 18810; }
-  server_prepare() {
-    local version; version=$(pom_version liberty.version)
-    [ -d "$home_dir/wlp" ] && return 0
-    mkdir -p "$home_dir"; fetch "io.openliberty:openliberty-runtime:$version:zip"
-    (cd "$home_dir" && unzip -q openliberty-runtime.zip)
-  }
+  server_prepare() { unpack io.openliberty:openliberty-runtime liberty.version wlp; }
   server_start() {
     local wlp="$home_dir/wlp" dir="$home_dir/wlp/usr/servers/$1" port; port=$(server_port "$1")
     local features
