@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * Installs jwt-dropin in the web application. Declares to the servlet container every role the application names, so that {@code isUserInRole} and
  * {@code @RolesAllowed} map the token's groups to roles with no {@code web.xml} in the application. Roles come from
  * the annotated classes the container hands us and from what the CDI extension saw. Also installs the
- * {@link RefusalFilter}, the {@link RuntimeStarter} and the {@link DirectRegistration}.
+ * {@link RefusalFilter}, the {@link RuntimeStarter}, the {@link DirectRegistration} and,
+ * where the server has none, the {@link CallerSubjectHandler}.
  */
 @HandlesTypes({RolesAllowed.class, DeclareRoles.class, ServletSecurity.class})
 public class DropinInitializer implements ServletContainerInitializer {
@@ -42,6 +43,7 @@ public class DropinInitializer implements ServletContainerInitializer {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addFilter("jwt-dropin-refusals", RefusalFilter.class)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        installCallerSubjectHandler(context.getClassLoader());
         context.addListener(RuntimeStarter.class);
         // after RuntimeStarter: it reads the configuration the runtime was built from
         context.addListener(new DirectRegistration(context.getVirtualServerName() + " " + context.getContextPath()));
@@ -58,6 +60,15 @@ public class DropinInitializer implements ServletContainerInitializer {
             throw new IllegalStateException("JWTD-005 jwt-dropin needs the MicroProfile JWT API, which this server does"
                     + " not provide to the application: add org.eclipse.microprofile.jwt:microprofile-jwt-auth-api to"
                     + " WEB-INF/lib (a compile-scope dependency), as on Open Liberty without its mpJwt feature.", e);
+        }
+    }
+
+    /** Where the server lacks Jakarta Authorization altogether (Liberty without it), there is nothing to answer. */
+    private static void installCallerSubjectHandler(ClassLoader loader) {
+        try {
+            CallerSubjectHandler.installWhereMissing(loader);
+        } catch (LinkageError e) {
+            // no jakarta.security.jacc on this server: no application can ask for the subject
         }
     }
 
