@@ -54,6 +54,10 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     ActiveRuntime active;
 
+    /** On Open Liberty, what spares Liberty a login and an LTPA signature per request; null elsewhere. */
+    private final LibertyLoginHints libertyHints =
+            LibertyLoginHints.onLiberty(JwtAuthenticationMechanism.class.getClassLoader());
+
     /** The challenges for the runtime they were built for; rebuilt when a redeployment brings another. */
     private volatile RuntimeChallenges challenges;
 
@@ -67,6 +71,9 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
         return switch (answer(outcome, context.isProtected(), context::isAuthenticationRequest, response)) {
             case CALLER -> {
                 JwtPrincipal principal = (JwtPrincipal) outcome;
+                if (libertyHints != null && context.getClientSubject() != null) {
+                    libertyHints.addTo(context.getClientSubject(), principal.getRawToken());
+                }
                 yield context.notifyContainerAboutLogin(principal, principal.getGroups());
             }
             case UNAUTHORIZED -> context.responseUnauthorized();
