@@ -1,10 +1,10 @@
 package io.jwtdropin.principal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Collections;
@@ -16,11 +16,14 @@ import org.eclipse.microprofile.jwt.Claims;
 /** Converts a claim's JSON-P value to the Java types of {@code getClaim} and of {@code @Claim} injection points. */
 public final class ClaimConversion {
 
+    /** Looked up once: {@code Json.createValue} and friends look the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ClaimConversion() {
     }
 
     static JsonString jsonString(String value) {
-        return value == null ? null : Json.createValue(value);
+        return value == null ? null : JSON.createValue(value);
     }
 
     /** {@link org.eclipse.microprofile.jwt.JsonWebToken#getClaim}: the {@link Claims} type for standard claims. */
@@ -70,7 +73,7 @@ public final class ClaimConversion {
             return stringSet(value);
         }
         if (raw == JsonArray.class && value instanceof JsonString) {
-            return Json.createArrayBuilder().add(value).build();
+            return JSON.createArrayBuilder().add(value).build();
         }
         if (JsonValue.class.isAssignableFrom(raw)) {
             return raw.isInstance(value) ? value : null;

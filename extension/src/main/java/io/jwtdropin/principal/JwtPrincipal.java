@@ -34,6 +34,12 @@ public final class JwtPrincipal implements JsonWebToken {
         return names;
     }
 
+    /** The token as received, without the JSON-P detour of {@code getClaim("raw_token")}. */
+    @Override
+    public String getRawToken() {
+        return token.rawToken();
+    }
+
     /** Standard claims in the types of {@link Claims}; other claims as String, Long, Double, Boolean or JSON-P. */
     @Override
     @SuppressWarnings("unchecked")
