@@ -31,9 +31,17 @@ unzip -p "$out"/war/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml | sed
   > "$out/fullscan-meta/META-INF/web-fragment.xml"
 (cd "$out/fullscan-meta" && zip -q ../fullscan/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml)
 (cd "$out/fullscan" && jar cf ../fullscan.war .)
+# onejar.war: builtin.war plus a library jar of one empty class: what any jar in WEB-INF/lib costs the server, the
+# floor under "inert - builtin".
+rm -rf "$out/onejar" "$out/onejar-lib" && cp -r "$out/war" "$out/onejar" && rm -f "$out"/onejar/WEB-INF/lib/*.jar
+mkdir -p "$out/onejar-lib/io/jwtdropin/bench/empty"
+printf 'package io.jwtdropin.bench.empty;\npublic final class Empty {\n}\n' > "$out/onejar-lib/Empty.java"
+javac --release 17 -d "$out/onejar-lib" "$out/onejar-lib/Empty.java"
+(cd "$out/onejar-lib" && jar cf ../onejar/WEB-INF/lib/empty.jar io)
+(cd "$out/onejar" && jar cf ../onejar.war .)
 : > "$out/deploy-times.txt"
 server_pid=
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null' EXIT
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 stamp() { # log pattern -> epoch ms of the first log record containing it
   date -d "$(grep -a -m1 "$2" "$1" | grep -o '^\[[0-9T:.+-]*' | tr -d '[')" +%s%3N
 }
@@ -62,7 +70,7 @@ boot() { # war
   own=$(grep -ao "JWTD-001 jwt-dropin active (started in [0-9]* ms)" "$log" | tr -dc '0-9' | sed 's/^001//' || true)
   echo "$name $ms ${own:--} $cpu" | tee -a "$out/deploy-times.txt"
 }
-for _ in $(seq 1 "$boots"); do boot dropin.war; boot builtin.war; boot inert.war; boot fullscan.war; done
+for _ in $(seq 1 "$boots"); do boot dropin.war; boot builtin.war; boot inert.war; boot fullscan.war; boot onejar.war; done
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 d=$(awk '$1=="dropin" {print $2}' "$out/deploy-times.txt" | median)
 b=$(awk '$1=="builtin" {print $2}' "$out/deploy-times.txt" | median)
@@ -73,8 +81,11 @@ dc=$(awk '$1=="dropin" {print $4}' "$out/deploy-times.txt" | median)
 f=$(awk '$1=="fullscan" {print $2}' "$out/deploy-times.txt" | median)
 fc=$(awk '$1=="fullscan" {print $4}' "$out/deploy-times.txt" | median)
 bc=$(awk '$1=="builtin" {print $4}' "$out/deploy-times.txt" | median)
+o=$(awk '$1=="onejar" {print $2}' "$out/deploy-times.txt" | median)
+oc=$(awk '$1=="onejar" {print $4}' "$out/deploy-times.txt" | median)
 echo "median over $boots boots each: with our jar $d ms, without $b ms, difference $((d - b)) ms;" \
   "CPU of the deploying thread until served $dc ms vs $bc ms, difference $((dc - bc)) ms; the jar's own start-up (JWTD-001) $own ms;" \
   "the inert jar (classes only): $i ms, CPU $ic ms, i.e. its presence $((i - b)) ms / CPU $((ic - bc)) ms;" \
-  "without metadata-complete in its web-fragment: $f ms, CPU $fc ms ($((f - d)) ms / CPU $((fc - dc)) ms more than with it)" \
+  "without metadata-complete in its web-fragment: $f ms, CPU $fc ms ($((f - d)) ms / CPU $((fc - dc)) ms more than with it);" \
+  "a jar of one empty class instead of ours: $o ms, CPU $oc ms ($((o - b)) ms / CPU $((oc - bc)) ms more than without any)" \
   | tee -a "$out/deploy-times.txt"
