@@ -1,8 +1,6 @@
 package io.jwtdropin.mechanism;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.jwtdropin.verify.VerifiedToken;
 import java.util.Base64;
 import java.util.Hashtable;
 import java.util.UUID;
@@ -63,11 +61,6 @@ final class LibertyLoginHints {
     }
 
     String cacheKey(String rawToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(rawToken.getBytes(StandardCharsets.US_ASCII));
-            return scope + BASE64.encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return scope + BASE64.encodeToString(VerifiedToken.digest(rawToken));
     }
 }

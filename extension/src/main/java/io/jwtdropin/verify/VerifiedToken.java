@@ -1,6 +1,9 @@
 package io.jwtdropin.verify;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
 /**
@@ -16,5 +19,14 @@ public record VerifiedToken(String rawToken, JsonObject claims, String name, Set
 
     public VerifiedToken {
         groups = Set.copyOf(groups);
+    }
+
+    /** The SHA-256 of a compact token: what names it wherever the token itself must not be kept. */
+    public static byte[] digest(String rawToken) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(rawToken.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 }

@@ -2,9 +2,6 @@ package io.jwtdropin.verify;
 
 import io.jwtdropin.keys.VerificationKey;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,10 +89,6 @@ final class VerifiedTokenCache {
 
     /** The cache key of a token: its SHA-256, so the token itself is never kept as a key. */
     static ByteBuffer key(String token) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return ByteBuffer.wrap(VerifiedToken.digest(token));
     }
 }
