@@ -4,6 +4,7 @@
 # server_prepare            fetch and unpack the server (Maven coordinates from the parent pom's properties)
 # server_start ROLE WAR     start it with WAR at context root /, print the server JVM's PID
 # server_port ROLE          the HTTP port of that server
+# JVM_EXTRA                 more options for the server's JVM, space-separated (profile.sh starts JFR with it)
 pom_version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
 fetch() { # groupId:artifactId:version:packaging
   mvn -q -B dependency:copy -Dartifact="$1" -DoutputDirectory="$home_dir" -Dmdep.stripVersion=true
@@ -20,7 +21,7 @@ payara)
   server_port() { case $1 in dropin) echo 18380 ;; builtin) echo 18381 ;; standard) echo 18383 ;; esac; }
   server_prepare() { mkdir -p "$home_dir"; fetch "fish.payara.extras:payara-micro:$(pom_version payara.version)"; }
   server_start() {
-    java -Xmx1g -XX:+UseSerialGC -jar "$home_dir/payara-micro.jar" --deploy "$2" --contextroot / --port "$(server_port "$1")" \
+    java -Xmx1g -XX:+UseSerialGC ${JVM_EXTRA:-} -jar "$home_dir/payara-micro.jar" --deploy "$2" --contextroot / --port "$(server_port "$1")" \
       --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$out/$1.log" 2>&1 &
     echo $!
   }
@@ -32,7 +33,7 @@ glassfish)
   server_prepare() { unpack org.glassfish.main.distributions:glassfish glassfish.version glassfish7; }
   server_start() {
     local gf="$home_dir/glassfish7" base; base=$(port_base "$1")
-    bash tck-tests/glassfish/src/test/glassfish/create-domain.sh "$gf" "$home_dir/domains" "$1" "$base" -Xmx1g >&2
+    bash tck-tests/glassfish/src/test/glassfish/create-domain.sh "$gf" "$home_dir/domains" "$1" "$base" -Xmx1g ${JVM_EXTRA:-} >&2
     "$gf/bin/asadmin" start-domain --domaindir "$home_dir/domains" "$1" > "$out/$1.log" 2>&1
     "$gf/bin/asadmin" --port $((base + 48)) deploy --contextroot / --name bench "$2" >> "$out/$1.log" 2>&1
     cat "$home_dir/domains/$1/config/pid"
@@ -46,7 +47,7 @@ wildfly)
     local wf; wf=$(ls -d "$home_dir"/wildfly-*/ | head -1)
     local base="$home_dir/$1" offset=$(( $(server_port "$1") - 8080 ))
     rm -rf "$base" && cp -r "$wf/standalone" "$base" && cp "$2" "$base/deployments/ROOT.war"
-    JBOSS_PIDFILE="$base/pid" LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx1g -Djava.net.preferIPv4Stack=true" \
+    JBOSS_PIDFILE="$base/pid" LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx1g -Djava.net.preferIPv4Stack=true ${JVM_EXTRA:-}" \
       "$wf/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=$offset \
       -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 -Djboss.bind.address.private=127.0.0.1 \
       > "$out/$1.log" 2>&1 &
@@ -77,7 +78,7 @@ liberty)
       echo '<keyStore id="defaultKeyStore" password="jwtdropin-bench"/>'
       echo '<webApplication location="bench.war" contextRoot="/"/>'
       echo '</server>'; } > "$dir/server.xml"
-    printf -- '-Xmx1g\n' > "$dir/jvm.options"
+    printf -- '%s\n' -Xmx1g ${JVM_EXTRA:-} > "$dir/jvm.options"
     "$wlp/bin/server" start "$1" > "$out/$1.log" 2>&1
     cat "$wlp/usr/servers/.pid/$1.pid"
   }

@@ -19,7 +19,7 @@ sed -i \
   "$xml"
 # Extra JVM options go into the server's java-config (the first one in domain.xml).
 for option in "$@"; do
-  sed -i "0,/<jvm-options>-Dosgi.shell.telnet.ip=127.0.0.1<\/jvm-options>/s//<jvm-options>-Dosgi.shell.telnet.ip=127.0.0.1<\/jvm-options>\n        <jvm-options>$option<\/jvm-options>/" "$xml"
+  sed -i "0,\|<jvm-options>-Dosgi.shell.telnet.ip=127.0.0.1</jvm-options>|s||<jvm-options>-Dosgi.shell.telnet.ip=127.0.0.1</jvm-options>\n        <jvm-options>$option</jvm-options>|" "$xml"
 done
 if grep -q 'address="0\.0\.0\.0"' "$xml"; then
   echo "create-domain.sh: a listener still binds all interfaces in $xml" >&2
