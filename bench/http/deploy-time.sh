@@ -4,9 +4,6 @@
 # on an idle machine, and reports the median deployment time (from the runtime being up to the application being
 # served, read from the log's timestamps), the deploying thread's CPU time until then, and the jar's own start-up (JWTD-001).
 # usage: bench/http/deploy-time.sh [boots-each]   (after bench/http/run.sh payara, from the repository root)
-#        PROFILE=1: each boot also records JFR execution samples from the JVM's start to the application served, and
-#        bench/http/deploy-report.py shows per WAR where the deploying thread's samples fall (the boot times then
-#        include JFR's own cost: compare them only with each other).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 boots=${1:-5}
@@ -43,7 +40,6 @@ javac --release 17 -d "$out/onejar-lib" "$out/onejar-lib/Empty.java"
 (cd "$out/onejar-lib" && jar cf ../onejar/WEB-INF/lib/empty.jar io)
 (cd "$out/onejar" && jar cf ../onejar.war .)
 : > "$out/deploy-times.txt"
-rm -f "$out"/deploy-*.jfr
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 stamp() { # log pattern -> epoch ms of the first log record containing it
@@ -51,9 +47,7 @@ stamp() { # log pattern -> epoch ms of the first log record containing it
 }
 boot() { # war
   local log="$out/deploy-${1%.war}.log" pid name=${1%.war}
-  local jfr=()
-  [ "${PROFILE:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=name=boot,settings=$PWD/bench/http/sampling.jfc")
-  java -Xmx1g -XX:+UseSerialGC "${jfr[@]}" -jar "$out/payara/payara-micro.jar" --deploy "$out/$1" --contextroot / --port $port \
+  java -Xmx1g -XX:+UseSerialGC -jar "$out/payara/payara-micro.jar" --deploy "$out/$1" --contextroot / --port $port \
     --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$log" 2>&1 &
   pid=$!
   server_pid=$pid
@@ -69,9 +63,6 @@ boot() { # war
   local cpu
   cpu=$(for t in /proc/$pid/task/*; do if [ "$(cat "$t/comm")" = java ]; then cat "$t/stat"; fi; done \
     | awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%d", s * 1000 / hz}')
-  if [ "${PROFILE:-0}" = 1 ]; then
-    jcmd "$pid" JFR.dump name=boot filename="$PWD/$out/deploy-$name-$(date +%s%N).jfr" > /dev/null
-  fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   local ms own
   # From the runtime's own "startup time" record (the server is up, the deployment begins) to the app being served.
@@ -98,6 +89,3 @@ echo "median over $boots boots each: with our jar $d ms, without $b ms, differen
   "without metadata-complete in its web-fragment: $f ms, CPU $fc ms ($((f - d)) ms / CPU $((fc - dc)) ms more than with it);" \
   "a jar of one empty class instead of ours: $o ms, CPU $oc ms ($((o - b)) ms / CPU $((oc - bc)) ms more than without any)" \
   | tee -a "$out/deploy-times.txt"
-if [ "${PROFILE:-0}" = 1 ]; then
-  python3 bench/http/deploy-report.py "$out" dropin builtin inert onejar | tee "$out/deploy-profile.md"
-fi
