@@ -25,6 +25,13 @@ echo '<beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-disc
   > "$out/inert-meta/META-INF/beans.xml"
 (cd "$out/inert-meta" && zip -q ../inert/WEB-INF/lib/jwt-dropin-*.jar META-INF/beans.xml)
 (cd "$out/inert" && jar cf ../inert.war .)
+# inert-nogson.war and inert-own.war: the inert jar without the shaded Gson, and without any of nimbus (our own
+# classes only): what the server's scan of the jar costs per part (booted by deploy-profile.sh, not here).
+for variant in nogson:'io/jwtdropin/internal/nimbusds/jose/shaded/gson/*' own:'io/jwtdropin/internal/*'; do
+  rm -rf "$out/inert-${variant%%:*}" && cp -r "$out/inert" "$out/inert-${variant%%:*}"
+  zip -q -d "$out"/inert-"${variant%%:*}"/WEB-INF/lib/jwt-dropin-*.jar "${variant#*:}"
+  (cd "$out/inert-${variant%%:*}" && jar cf "../inert-${variant%%:*}.war" .)
+done
 # fullscan.war: our jar as it was before its web-fragment said metadata-complete="true" (what that attribute gives)
 rm -rf "$out/fullscan" "$out/fullscan-meta" && cp -r "$out/war" "$out/fullscan" && mkdir -p "$out/fullscan-meta/META-INF"
 unzip -p "$out"/war/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml | sed 's/ metadata-complete="true"//' \
