@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Where a server's time goes under load: starts one server of run.sh's (the WARs run.sh built), gives it 75 s of the
 # same load to warm up, then records JFR execution samples (every 10 ms, bench/http/sampling.jfc) during the measured
-# load and
-# prints where the samples fall (bench/http/profile-report.py): per layer of a secured request (our jar, the server's
+# load and prints where the samples fall (bench/http/profile-report.py): per layer of a secured request (our jar, the server's
 # authentication, authorization, CDI, JAX-RS, ...) with its share of the server's CPU-µs per request, the methods on
 # top of the stack, and the security methods anywhere on it.
 # Results: bench/target/http/<server>/profile-<role>-<path>.{jfr,md}
@@ -28,8 +27,7 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; true' EXIT
 # JFR starts with the JVM: started later, on a loaded server, it cut Payara's throughput to a tenth for a minute.
 JVM_EXTRA="-XX:StartFlightRecording=name=boot,settings=$PWD/bench/http/sampling.jfc"
 pid=$(server_start "$role" "$out/$role.war")
-for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$port/open" && break; sleep 1; done
-curl -sf -o /dev/null "http://127.0.0.1:$port/open" || { echo "the $role server did not come up; see $out/$role.log" >&2; exit 1; }
+ready "$port" "$role"
 
 load() { # seconds
   if [ "$path" = /open ]; then wrk -t1 -c32 -d"$1s" "http://127.0.0.1:$port/open"

@@ -75,10 +75,6 @@ fi
 dropin_pid="" builtin_pid="" standard_pid=""
 stop() { for pid in $dropin_pid $builtin_pid $standard_pid; do kill "$pid" 2>/dev/null || true; done; }
 trap stop EXIT
-ready() { # port role
-  for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$1/open" && return 0; sleep 1; done
-  echo "the $2 server did not serve /open within 180 s; see $out/$2.log" >&2; return 1
-}
 # One after the other, so that each deployment time is measured on an otherwise idle server.
 dropin_pid=$(server_start dropin "$out/dropin.war"); ready $dropin_port dropin
 builtin_pid=$(server_start builtin "$out/builtin.war"); ready $builtin_port builtin

@@ -1,10 +1,15 @@
-# Sourced by run.sh: how each server is fetched, given a WAR and started on 127.0.0.1, side by side in up to three
+# Sourced by run.sh and profile.sh: how each server is fetched, given a WAR and started on 127.0.0.1, side by side in up to three
 # roles: running our jar ("dropin"), its own MP-JWT ("builtin"), and our jar through the server's standard Jakarta
 # Security bridge ("standard": jwtdropin.mechanism.direct=false; Soteria servers only). Everything lives in $out/$server.
 # server_prepare            fetch and unpack the server (Maven coordinates from the parent pom's properties)
 # server_start ROLE WAR     start it with WAR at context root /, print the server JVM's PID
 # server_port ROLE          the HTTP port of that server
+# ready PORT ROLE           wait up to 180 s for the server to serve /open
 # JVM_EXTRA                 more options for the server's JVM, space-separated (profile.sh starts JFR with it)
+ready() { # port role
+  for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$1/open" && return 0; sleep 1; done
+  echo "the $2 server did not serve /open within 180 s; see $out/$2.log" >&2; return 1
+}
 pom_version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
 fetch() { # groupId:artifactId:version:packaging
   mvn -q -B dependency:copy -Dartifact="$1" -DoutputDirectory="$home_dir" -Dmdep.stripVersion=true
