@@ -33,15 +33,26 @@ public class PayaraMicroShutdown {
                 .filter(PayaraMicroShutdown::isAdapterServer).toList();
         for (ProcessHandle server : servers) {
             if (!endsWithin(server, GRACE)) {
-                Path threads = dumpThreads(server);
-                System.err.println("jwt-dropin tests: Payara Micro pid " + server.pid() + " was still running "
-                        + GRACE.toSeconds() + " s after the adapter stopped it; its threads are in " + threads
-                        + "; killing it");
-                server.destroyForcibly();
-                if (!endsWithin(server, AFTER_KILL)) {
-                    throw new IllegalStateException("Payara Micro pid " + server.pid() + " survived a SIGKILL");
-                }
+                kill(server, "was still running " + GRACE.toSeconds() + " s after the adapter stopped it");
             }
+        }
+    }
+
+    /** Kills, by PID, the adapter's servers still running with the named archive (a start that failed). */
+    static void killRunning(String archiveName) {
+        ProcessHandle.current().children().filter(PayaraMicroShutdown::isAdapterServer)
+                .filter(server -> server.info().arguments()
+                        .map(arguments -> String.join(" ", arguments).contains(archiveName)).orElse(false))
+                .forEach(server -> kill(server, "did not start with " + archiveName));
+    }
+
+    private static void kill(ProcessHandle server, String why) {
+        Path threads = dumpThreads(server);
+        System.err.println("jwt-dropin tests: Payara Micro pid " + server.pid() + " " + why + "; its threads are in "
+                + threads + "; killing it");
+        server.destroyForcibly();
+        if (!endsWithin(server, AFTER_KILL)) {
+            throw new IllegalStateException("Payara Micro pid " + server.pid() + " survived a SIGKILL");
         }
     }
 
