@@ -24,25 +24,14 @@ if [ ! -f "$agent" ]; then
   mvn -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 -DoutputDirectory="$tools"
   (cd "$tools" && unzip -q -o async-profiler-4.2-linux-x64.jar linux-x64/libasyncProfiler.so)
 fi
-# dropin.war again, with the jar as built now (as deploy-time.sh does)
-rm -f "$out"/war/WEB-INF/lib/*.jar
-cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$out/war/WEB-INF/lib/"
-(cd "$out/war" && jar cf ../dropin.war .)
+. bench/http/payara-boot.sh
+dropin_war
 rm -f "$out"/deploy-profile-*.collapsed
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 boot() { # name run
-  local log="$out/deploy-profile-$1.log"
-  java -Xmx1g -XX:+UseSerialGC \
-    "-agentpath:$PWD/$agent=start,event=wall,interval=1ms,threads,collapsed,file=$PWD/$out/deploy-profile-$1-$2.collapsed" \
-    -jar "$out/payara/payara-micro.jar" --deploy "$out/$1.war" --contextroot / --port $port \
-    --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 1800); do
-    grep -aq "Loading application \[$1\] at" "$log" && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "the server exited; see $log" >&2; exit 1; }
-    sleep 0.1
-  done
+  payara_boot "$1" "$out/deploy-profile-$1.log" \
+    "-agentpath:$PWD/$agent=start,event=wall,interval=1ms,threads,collapsed,file=$PWD/$out/deploy-profile-$1-$2.collapsed"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 }
 case " $wars " in *" builtin "*) ;; *) wars="$wars builtin" ;; esac

@@ -10,10 +10,8 @@ boots=${1:-5}
 out=bench/target/http/payara
 port=18382
 [ -f "$out/builtin.war" ] || { echo "run bench/http/run.sh payara first" >&2; exit 1; }
-# dropin.war again, with the jar as built now
-rm -f "$out"/war/WEB-INF/lib/*.jar
-cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$out/war/WEB-INF/lib/"
-(cd "$out/war" && jar cf ../dropin.war .)
+. bench/http/payara-boot.sh
+dropin_war
 # inert.war: builtin.war plus our jar with its hooks removed (no CDI extension, no servlet initializer, and a
 # beans.xml with bean-discovery-mode="none"), so the server scans the same classes but the built-in MP-JWT does the work.
 # inert - builtin is what the jar's mere presence costs; dropin - inert is what running it costs.
@@ -54,16 +52,8 @@ stamp() { # log pattern -> epoch ms of the first log record containing it
 }
 boot() { # war
   local log="$out/deploy-${1%.war}.log" pid name=${1%.war}
-  java -Xmx1g -XX:+UseSerialGC -jar "$out/payara/payara-micro.jar" --deploy "$out/$1" --contextroot / --port $port \
-    --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$log" 2>&1 &
-  pid=$!
-  server_pid=$pid
-  # "Loading application [name] at [/]": the web module has started (our runtime included) and is being served.
-  for _ in $(seq 1 1800); do
-    grep -aq "Loading application \[$name\] at" "$log" && break
-    kill -0 "$pid" 2>/dev/null || { echo "the server exited; see $log" >&2; exit 1; }
-    sleep 0.1
-  done
+  payara_boot "$name" "$log"
+  pid=$server_pid
   # CPU time of the thread that deploys (the JVM's "main", named java like the launcher thread that only waits):
   # steadier than wall time on a shared machine, and without the JIT and GC threads.
   if grep -aq "Exception while loading the app" "$log"; then echo "$1 failed to deploy; see $log" >&2; exit 1; fi

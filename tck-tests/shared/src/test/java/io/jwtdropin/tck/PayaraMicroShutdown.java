@@ -1,15 +1,19 @@
 package io.jwtdropin.tck;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.spi.event.container.AfterUnDeploy;
 import org.jboss.arquillian.core.api.annotation.Observes;
@@ -21,7 +25,8 @@ import org.jboss.arquillian.core.api.annotation.Observes;
  * timeout (one clean-clone run lost its last four TCK classes, 4 × 240 s, that way). So after every undeployment the
  * adapter's JVMs (the children of this JVM started with {@code --deploy} from its {@code arquillian-payara-micro}
  * folder) get {@link #GRACE} to end; one that has not is killed, by its PID, and named on standard error. On other
- * servers no child process matches and this does nothing.
+ * servers no child process matches and this does nothing. Once a JVM has ended, the adapter's temporary folder for
+ * it (the exported WAR, ≈ 4 MB) is deleted: the adapter leaves one per deployment, some 700 per full test run.
  */
 public class PayaraMicroShutdown {
 
@@ -32,9 +37,33 @@ public class PayaraMicroShutdown {
         List<ProcessHandle> servers = ProcessHandle.current().children()
                 .filter(PayaraMicroShutdown::isAdapterServer).toList();
         for (ProcessHandle server : servers) {
+            Optional<Path> folder = adapterFolder(server);
             if (!endsWithin(server, GRACE)) {
                 kill(server, "was still running " + GRACE.toSeconds() + " s after the adapter stopped it");
             }
+            folder.ifPresent(PayaraMicroShutdown::delete);
+        }
+    }
+
+    /** The adapter's {@code arquillian-payara-micro…} folder a server deploys from (the WAR is in deployments/). */
+    static Optional<Path> adapterFolder(ProcessHandle server) {
+        return server.info().arguments().map(Arrays::asList).flatMap(arguments -> {
+            int deploy = arguments.indexOf("--deploy");
+            if (deploy < 0 || deploy + 1 >= arguments.size()) {
+                return Optional.empty();
+            }
+            Path war = Path.of(arguments.get(deploy + 1)).toAbsolutePath();
+            Path folder = war.getParent() == null ? null : war.getParent().getParent();
+            return folder != null && folder.getFileName().toString().startsWith("arquillian-payara-micro")
+                    ? Optional.of(folder) : Optional.empty();
+        });
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("jwt-dropin tests: could not delete " + folder + ": " + e.getMessage());
         }
     }
 

@@ -16,10 +16,11 @@ import org.jboss.shrinkwrap.api.Archive;
 /**
  * The Payara Micro adapter (3.x for Payara Micro 6, 4.x for 7: the same class) with two guards around the server it
  * starts for every deployment, on one fixed port. When that server does not report itself started within the
- * adapter's start-up timeout (240 s here), the adapter fails the test class with "No applications were found deployed
- * to Payara Micro" and nothing more; why is written only to Payara Micro's log file. One CI run lost a TCK class that
- * way. A server that cannot bind its port logs "Failed to start" and exits at once, and the adapter then waits out
- * the whole timeout: reproduced here by holding the port.
+ * adapter's start-up timeout ({@code startupTimeoutInSeconds}: 120 s here, where a start takes 6–10 s), the adapter
+ * fails the test class with "No applications were found deployed to Payara Micro" and nothing more; why is written
+ * only to Payara Micro's log file. One CI run lost a TCK class that way. A server that cannot bind its port logs
+ * "Failed to start" and exits at once, and the adapter then waits out the whole timeout (reproduced by holding the
+ * port).
  * <ul>
  *   <li>Before a start, the port must be free: a server still letting go of it gets {@link #PORT_WAIT}.</li>
  *   <li>After a failed start, what that start logged ({@link PayaraMicroLog}) and who holds the port go to standard
