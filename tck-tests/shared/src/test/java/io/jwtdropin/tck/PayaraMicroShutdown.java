@@ -1,19 +1,17 @@
 package io.jwtdropin.tck;
 
+import io.jwtdropin.it.support.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.spi.event.container.AfterUnDeploy;
 import org.jboss.arquillian.core.api.annotation.Observes;
@@ -37,7 +35,9 @@ public class PayaraMicroShutdown {
         List<ProcessHandle> servers = ProcessHandle.current().children()
                 .filter(PayaraMicroShutdown::isAdapterServer).toList();
         for (ProcessHandle server : servers) {
-            Optional<Path> folder = adapterFolder(server);
+            // Read while it runs: an ended process has no arguments to read.
+            Optional<Path> folder = server.info().arguments().map(Arrays::asList)
+                    .flatMap(PayaraMicroShutdown::adapterFolder);
             if (!endsWithin(server, GRACE)) {
                 kill(server, "was still running " + GRACE.toSeconds() + " s after the adapter stopped it");
             }
@@ -46,22 +46,16 @@ public class PayaraMicroShutdown {
     }
 
     /** The adapter's {@code arquillian-payara-micro…} folder a server deploys from (the WAR is in deployments/). */
-    static Optional<Path> adapterFolder(ProcessHandle server) {
-        return server.info().arguments().map(Arrays::asList).flatMap(arguments -> {
-            int deploy = arguments.indexOf("--deploy");
-            if (deploy < 0 || deploy + 1 >= arguments.size()) {
-                return Optional.empty();
-            }
-            Path war = Path.of(arguments.get(deploy + 1)).toAbsolutePath();
-            Path folder = war.getParent() == null ? null : war.getParent().getParent();
-            return folder != null && folder.getFileName().toString().startsWith("arquillian-payara-micro")
-                    ? Optional.of(folder) : Optional.empty();
-        });
+    static Optional<Path> adapterFolder(List<String> arguments) {
+        return deployedWar(arguments).map(war -> war.toAbsolutePath().getParent())
+                .map(Path::getParent)
+                .filter(folder -> folder.getFileName() != null
+                        && folder.getFileName().toString().startsWith("arquillian-payara-micro"));
     }
 
     private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        try {
+            Folders.delete(folder);
         } catch (IOException | UncheckedIOException e) {
             System.err.println("jwt-dropin tests: could not delete " + folder + ": " + e.getMessage());
         }
@@ -92,9 +86,14 @@ public class PayaraMicroShutdown {
     }
 
     static boolean isAdapterCommand(List<String> arguments) {
+        return deployedWar(arguments).filter(war -> war.toString().contains("arquillian-payara-micro")).isPresent();
+    }
+
+    /** The value of a command's {@code --deploy}. */
+    private static Optional<Path> deployedWar(List<String> arguments) {
         int deploy = arguments.indexOf("--deploy");
-        return deploy >= 0 && deploy + 1 < arguments.size()
-                && arguments.get(deploy + 1).contains("arquillian-payara-micro");
+        return deploy >= 0 && deploy + 1 < arguments.size() ? Optional.of(Path.of(arguments.get(deploy + 1)))
+                : Optional.empty();
     }
 
     /** Where a hung shutdown hangs: the JVM's threads, by {@code jcmd} of the JDK running the tests. */

@@ -1,5 +1,6 @@
 package io.jwtdropin.it.keycloak;
 
+import io.jwtdropin.it.support.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A real Keycloak (the {@code keycloak-quarkus-dist} the build unpacks, {@code keycloak.home}) in dev mode on
@@ -46,11 +45,7 @@ final class KeycloakServer {
         }
         Path home = Path.of(System.getProperty("keycloak.home"));
         Path data = home.resolve("data");
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Folders.delete(data);
         Path imports = Files.createDirectories(data.resolve("import"));
         for (String realm : List.of("jwtdropin-realm.json", "other-realm.json")) {
             try (InputStream in = KeycloakServer.class.getResourceAsStream("/keycloak/" + realm)) {

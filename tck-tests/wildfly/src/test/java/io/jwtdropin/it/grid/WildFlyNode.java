@@ -1,6 +1,7 @@
 package io.jwtdropin.it.grid;
 
 import io.jwtdropin.it.cluster.ServerNode;
+import io.jwtdropin.it.support.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class WildFlyNode extends ServerNode {
         Path home = Path.of(System.getProperty("wildfly.home"));
         Path base = workDir.resolve(name);
         if (!made) { // made fresh for each run; a restart keeps it, as a real node keeps its disk
-            delete(base);
+            Folders.delete(base);
             made = true;
             copy(home.resolve("standalone/configuration"), base.resolve("configuration"));
             Files.createDirectories(base.resolve("deployments"));
@@ -44,16 +45,6 @@ final class WildFlyNode extends ServerNode {
                 "-Djboss.bind.address.private=127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Djava.net.preferIPv4Stack=true");
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
