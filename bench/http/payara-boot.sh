@@ -1,19 +1,22 @@
 # Sourced by deploy-time.sh and deploy-profile.sh: the benchmark WAR with the jar as built now, and one Payara Micro
-# boot of a WAR up to the moment its application is served. Expects $out (bench/target/http/payara) and $port.
+# boot of a WAR up to the moment its application is served, with servers.sh's Payara command line. Expects $out
+# (bench/target/http/payara, as run.sh payara left it) and $port.
 # dropin_war                        rebuild $out/dropin.war from $out/war with the jar in extension/target
 # payara_boot NAME LOG [JVM-OPTION...]  start Payara Micro with $out/NAME.war, logging to LOG, set server_pid, and
 #                                   return when "Loading application [NAME] at" is logged (exits if the server dies)
+server=payara
+. bench/http/servers.sh
+
 dropin_war() {
   rm -f "$out"/war/WEB-INF/lib/*.jar
-  cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$out/war/WEB-INF/lib/"
+  cp "$(dropin_jar)" "$out/war/WEB-INF/lib/"
   (cd "$out/war" && jar cf ../dropin.war .)
 }
 
 payara_boot() { # name log [jvm options]
   local name=$1 log=$2
   shift 2
-  java -Xmx1g -XX:+UseSerialGC "$@" -jar "$out/payara/payara-micro.jar" --deploy "$out/$name.war" --contextroot / \
-    --port "$port" --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$log" 2>&1 &
+  payara_micro "$port" "$out/$name.war" "$@" > "$log" 2>&1 &
   server_pid=$!
   # "Loading application [name] at [/]": the web module has started (our runtime included) and is being served.
   for _ in $(seq 1 1800); do

@@ -58,7 +58,7 @@ cat > "$war/WEB-INF/web.xml" <<'XML'
 XML
 (cd "$war" && jar cf ../builtin.war .)
 mkdir -p "$war/WEB-INF/lib"
-cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$war/WEB-INF/lib/"
+cp "$(dropin_jar)" "$war/WEB-INF/lib/"
 if [ "$server" = liberty ]; then # Liberty without mpJwt gives the application no MP-JWT API: the WAR brings it
   mvn -q -B dependency:copy -Dartifact="org.eclipse.microprofile.jwt:microprofile-jwt-auth-api:$(pom_version mp-jwt.version)" \
     -DoutputDirectory="$war/WEB-INF/lib"

@@ -6,10 +6,12 @@
 # server_port ROLE          the HTTP port of that server
 # ready PORT ROLE           wait up to 180 s for the server to serve /open
 # JVM_EXTRA                 more options for the server's JVM, space-separated (profile.sh starts JFR with it)
+# dropin_jar                the path of our jar as built now in extension/target
 ready() { # port role
   for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$1/open" && return 0; sleep 1; done
   echo "the $2 server did not serve /open within 180 s; see $out/$2.log" >&2; return 1
 }
+dropin_jar() { ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc'; }
 pom_version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
 fetch() { # groupId:artifactId:version:packaging
   mvn -q -B dependency:copy -Dartifact="$1" -DoutputDirectory="$home_dir" -Dmdep.stripVersion=true
@@ -25,9 +27,16 @@ case "$server" in
 payara)
   server_port() { case $1 in dropin) echo 18380 ;; builtin) echo 18381 ;; standard) echo 18383 ;; esac; }
   server_prepare() { mkdir -p "$home_dir"; fetch "fish.payara.extras:payara-micro:$(pom_version payara.version)"; }
+  # payara_micro PORT WAR [JVM-OPTION...]: the Payara Micro command line of every benchmark (deploy-time.sh too). Run
+  # it in the background: it execs java, so that $! is the server JVM's PID (to kill it and read its threads' CPU).
+  payara_micro() {
+    local port=$1 war=$2
+    shift 2
+    exec java -Xmx1g -XX:+UseSerialGC "$@" -jar "$home_dir/payara-micro.jar" --deploy "$war" --contextroot / --port "$port" \
+      --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster
+  }
   server_start() {
-    java -Xmx1g -XX:+UseSerialGC ${JVM_EXTRA:-} -jar "$home_dir/payara-micro.jar" --deploy "$2" --contextroot / --port "$(server_port "$1")" \
-      --prebootcommandfile bench/http/loopback.asadmin --disablephonehome --nocluster > "$out/$1.log" 2>&1 &
+    payara_micro "$(server_port "$1")" "$2" ${JVM_EXTRA:-} > "$out/$1.log" 2>&1 &
     echo $!
   }
   ;;
