@@ -10,10 +10,12 @@ cd "$(dirname "$0")/../.."
 minutes=${1:-30}
 out=bench/target/soak
 port=18680 jwks_port=18681
+server=payara
+. bench/http/servers.sh # Payara Micro as the HTTP benchmarks fetch it (the parent pom's version), our built jar
 
 mvn -q -B -pl bench -am package -DskipTests
 rm -rf "$out" && mkdir -p "$out"
-mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory="$out" -Dmdep.stripVersion=true
+server_prepare
 
 # The WAR: the soak's resource (JsonWebToken injected, @RolesAllowed), our jar, keys from the loopback provider.
 war="$out/war"
@@ -29,9 +31,9 @@ jwtdropin.jwks.refresh.min-interval=10
 jwtdropin.revocation.store=memory
 PROPS
 : > "$war/WEB-INF/beans.xml"
-cp $(ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc') "$war/WEB-INF/lib/"
+cp "$(dropin_jar)" "$war/WEB-INF/lib/"
 (cd "$war" && jar cf ../soak.war .)
 
 # The driver starts the key provider and the server (and stops the server by its PID when it ends).
-java -cp bench/target/benchmarks.jar io.jwtdropin.bench.soak.Soak "$out" "$minutes" "$out/payara-micro.jar" \
+java -cp bench/target/benchmarks.jar io.jwtdropin.bench.soak.Soak "$out" "$minutes" "$home_dir/payara-micro.jar" \
   "$out/soak.war" bench/http/loopback.asadmin "$port" "$jwks_port"

@@ -75,7 +75,8 @@ public final class InterleavedRatio {
                 candidateName, quantile(wallRatios, 0.5), quantile(wallRatios, 0.25), quantile(wallRatios, 0.75));
     }
 
-    private static int opsPerBlock(Callable<Object> pipeline) throws Exception {
+    /** How many calls take about {@link #BLOCK_NANOS} (measured over ten blocks' time). */
+    public static int opsPerBlock(Callable<Object> pipeline) throws Exception {
         long start = System.nanoTime();
         int ops = 0;
         while (System.nanoTime() - start < BLOCK_NANOS * 10) {
@@ -86,14 +87,14 @@ public final class InterleavedRatio {
     }
 
     /** @return {thread CPU nanos, wall nanos} for {@code ops} calls */
-    private static long[] timed(Callable<Object> pipeline, int ops) throws Exception {
+    public static long[] timed(Callable<Object> pipeline, int ops) throws Exception {
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         run(pipeline, ops);
         return new long[] {THREADS.getCurrentThreadCpuTime() - cpu, System.nanoTime() - wall};
     }
 
-    private static void run(Callable<Object> pipeline, int ops) throws Exception {
+    public static void run(Callable<Object> pipeline, int ops) throws Exception {
         Object last = null;
         for (int i = 0; i < ops; i++) {
             last = pipeline.call();
@@ -101,7 +102,7 @@ public final class InterleavedRatio {
         sink = last;
     }
 
-    private static double quantile(double[] values, double q) {
+    public static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.round(q * (sorted.length - 1))];

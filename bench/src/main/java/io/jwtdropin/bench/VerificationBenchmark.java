@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.jwtdropin.config.ConfigReader;
+import io.jwtdropin.config.JwtAuthConfig;
 import io.jwtdropin.verify.TokenVerifier;
 import io.jwtdropin.verify.VerifiedToken;
 import io.jwtdropin.verify.VerifierFactory;
@@ -114,6 +115,11 @@ public class VerificationBenchmark {
     }
 
     private TokenVerifier ours(Map<String, String> extra) {
+        return VerifierFactory.create(config(extra), VerificationBenchmark.class.getClassLoader(), Clock.systemUTC());
+    }
+
+    /** Our configuration for this run's key and algorithm, plus {@code extra} (after {@link #setUp}). */
+    public JwtAuthConfig config(Map<String, String> extra) {
         Map<String, String> values = new java.util.HashMap<>(Map.of(
                 "mp.jwt.verify.issuer", BenchTokens.ISSUER, "mp.jwt.verify.audiences", "bench",
                 "mp.jwt.verify.publickey.algorithm", alg));
@@ -123,8 +129,12 @@ public class VerificationBenchmark {
             values.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
         }
         values.putAll(extra);
-        return VerifierFactory.create(ConfigReader.read(k -> Optional.ofNullable(values.get(k))),
-                VerificationBenchmark.class.getClassLoader(), Clock.systemUTC());
+        return ConfigReader.read(k -> Optional.ofNullable(values.get(k)));
+    }
+
+    /** The token every pipeline verifies (after {@link #setUp}). */
+    public String token() {
+        return token;
     }
 
     /** The floor: the signature check alone, with the JDK's provider. */

@@ -26,7 +26,8 @@ final class SoakVerdict {
 
     List<Rule> rules() {
         int n = minutes.size();
-        Rule recorded = new Rule("every minute recorded", n == planned && n >= 2, n + " of " + planned);
+        Rule recorded = new Rule("every minute recorded", n == planned && n >= 2,
+                n + " of " + planned + (planned < 2 ? " (drift needs at least 2 minutes)" : ""));
         if (!recorded.met()) {
             return List.of(recorded);
         }
