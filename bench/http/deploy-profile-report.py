@@ -1,14 +1,19 @@
 """Reads deploy-profile.sh's recordings (async-profiler, wall clock, collapsed stacks with threads) and shares out the
 deploying thread's samples during the deployment by phase, per WAR (mean over its boots), then what our own start-up
 waits on. Payara Micro deploys on its main thread (named DestroyJavaVM by the time the JVM exits); the deployment is
-everything under PayaraMicroImpl.deployAll or the InitializeAllApplicationsCommand of its boot.
-usage: python3 deploy-profile-report.py DIR WAR...   (one of them builtin: the WAR without our jar)"""
+everything under PayaraMicroImpl.deployAll or the InitializeAllApplicationsCommand of its boot. With --glassfish, the
+recordings are redeploy-time.sh's, one per deployment into a running GlassFish: its admin-listener thread under
+ApplicationLifecycle.deploy.
+usage: python3 deploy-profile-report.py [--glassfish] DIR WAR...   (one of them builtin: the WAR without our jar)"""
 import collections
 import glob
 import re
 import sys
 
-DEPLOYMENT = ("PayaraMicroImpl.deployAll", "InitializeAllApplicationsCommand.execute")
+GLASSFISH = sys.argv[1] == "--glassfish"
+# The deploying thread's name starts with THREAD; a stack is the deployment's if a frame ends with one of DEPLOYMENT.
+THREAD, DEPLOYMENT = (("[admin-listener", ("ApplicationLifecycle.deploy",)) if GLASSFISH
+                      else ("[DestroyJavaVM", ("PayaraMicroImpl.deployAll", "InitializeAllApplicationsCommand.execute")))
 # A sample with our code on its stack is ours (what our code loads or links counts as ours): our start-up if it is
 # under our runtime's start, else our extension, initializer or listeners. Any other sample goes to the innermost
 # phase on its stack.
@@ -37,7 +42,7 @@ def deployment_stacks(path):
     for line in open(path):
         stack, _, count = line.rstrip().rpartition(" ")
         frames = stack.split(";")
-        if not frames[0].startswith("[DestroyJavaVM"):
+        if not frames[0].startswith(THREAD):
             continue
         java = [NORMALISE.sub("", f) for f in frames[1:] if "/" in f]
         if any(f.endswith(DEPLOYMENT) for f in java):
@@ -45,7 +50,7 @@ def deployment_stacks(path):
 
 
 def main():
-    folder, wars = sys.argv[1], sys.argv[2:]
+    folder, wars = sys.argv[1 + GLASSFISH], sys.argv[2 + GLASSFISH:]
     phases = [(label, re.compile(rx)) for label, rx in PHASES]
     waits = [(label, re.compile(rx)) for label, rx in WAITS]
     per_war, ours_waits, boots = {}, collections.Counter(), {}
@@ -69,8 +74,9 @@ def main():
         per_war[war] = {k: v / max(len(files), 1) for k, v in counts.items()}
     others = [w for w in wars if w != "builtin"]
     totals = {w: sum(per_war[w].values()) for w in wars}
-    print("Deploying thread, wall-clock samples per boot (mean over "
-          + ", ".join(f"{boots[w]} boots of {w}" for w in wars) + "); each WAR's difference from builtin:\n")
+    unit = "deployment" if GLASSFISH else "boot"
+    print(f"Deploying thread, wall-clock samples per {unit} (mean over "
+          + ", ".join(f"{boots[w]} {unit}s of {w}" for w in wars) + "); each WAR's difference from builtin:\n")
     print("| phase | " + " | ".join(wars) + " | " + " | ".join(f"{w} − builtin" for w in others) + " |")
     print("|---|" + "---|" * (len(wars) + len(others)))
     for label in [START_UP, OURS] + [label for label, _ in PHASES] + [REST, "total"]:

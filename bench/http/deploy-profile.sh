@@ -17,21 +17,15 @@ wars=${*:-dropin builtin}
 out=bench/target/http/payara
 port=18382
 [ -f "$out/builtin.war" ] || { echo "run bench/http/run.sh payara first" >&2; exit 1; }
-tools=bench/target/tools
-agent="$tools/linux-x64/libasyncProfiler.so"
-if [ ! -f "$agent" ]; then
-  mkdir -p "$tools"
-  mvn -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 -DoutputDirectory="$tools"
-  (cd "$tools" && unzip -q -o async-profiler-4.2-linux-x64.jar linux-x64/libasyncProfiler.so)
-fi
 . bench/http/payara-boot.sh
+agent=$(async_profiler)
 dropin_war
 rm -f "$out"/deploy-profile-*.collapsed
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 boot() { # name run
   payara_boot "$1" "$out/deploy-profile-$1.log" \
-    "-agentpath:$PWD/$agent=start,event=wall,interval=1ms,threads,collapsed,file=$PWD/$out/deploy-profile-$1-$2.collapsed"
+    "-agentpath:$agent=start,event=wall,interval=1ms,threads,collapsed,file=$PWD/$out/deploy-profile-$1-$2.collapsed"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 }
 case " $wars " in *" builtin "*) ;; *) wars="$wars builtin" ;; esac

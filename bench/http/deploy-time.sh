@@ -12,17 +12,7 @@ port=18382
 [ -f "$out/builtin.war" ] || { echo "run bench/http/run.sh payara first" >&2; exit 1; }
 . bench/http/payara-boot.sh
 dropin_war
-# inert.war: builtin.war plus our jar with its hooks removed (no CDI extension, no servlet initializer, and a
-# beans.xml with bean-discovery-mode="none"), so the server scans the same classes but the built-in MP-JWT does the work.
-# inert - builtin is what the jar's mere presence costs; dropin - inert is what running it costs.
-command -v zip >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip; }
-rm -rf "$out/inert" && cp -r "$out/war" "$out/inert"
-zip -q -d "$out"/inert/WEB-INF/lib/jwt-dropin-*.jar 'META-INF/services/*' META-INF/beans.xml
-mkdir -p "$out/inert-meta/META-INF"
-echo '<beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="none"/>' \
-  > "$out/inert-meta/META-INF/beans.xml"
-(cd "$out/inert-meta" && zip -q ../inert/WEB-INF/lib/jwt-dropin-*.jar META-INF/beans.xml)
-(cd "$out/inert" && jar cf ../inert.war .)
+inert_war
 # inert-nogson.war and inert-own.war: the inert jar without the shaded Gson, and without any of nimbus (our own
 # classes only): what the server's scan of the jar costs per part (booted by deploy-profile.sh, not here).
 for variant in nogson:'io/jwtdropin/internal/nimbusds/jose/shaded/gson/*' own:'io/jwtdropin/internal/*'; do
@@ -36,14 +26,7 @@ unzip -p "$out"/war/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml | sed
   > "$out/fullscan-meta/META-INF/web-fragment.xml"
 (cd "$out/fullscan-meta" && zip -q ../fullscan/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml)
 (cd "$out/fullscan" && jar cf ../fullscan.war .)
-# onejar.war: builtin.war plus a library jar of one empty class: what any jar in WEB-INF/lib costs the server, the
-# floor under "inert - builtin".
-rm -rf "$out/onejar" "$out/onejar-lib" && cp -r "$out/war" "$out/onejar" && rm -f "$out"/onejar/WEB-INF/lib/*.jar
-mkdir -p "$out/onejar-lib/io/jwtdropin/bench/empty"
-printf 'package io.jwtdropin.bench.empty;\npublic final class Empty {\n}\n' > "$out/onejar-lib/Empty.java"
-javac --release 17 -d "$out/onejar-lib" "$out/onejar-lib/Empty.java"
-(cd "$out/onejar-lib" && jar cf ../onejar/WEB-INF/lib/empty.jar io)
-(cd "$out/onejar" && jar cf ../onejar.war .)
+onejar_war
 : > "$out/deploy-times.txt"
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT

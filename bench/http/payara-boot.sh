@@ -1,17 +1,11 @@
-# Sourced by deploy-time.sh and deploy-profile.sh: the benchmark WAR with the jar as built now, and one Payara Micro
-# boot of a WAR up to the moment its application is served, with servers.sh's Payara command line. Expects $out
+# Sourced by deploy-time.sh and deploy-profile.sh: one Payara Micro boot of a WAR up to the moment its application is
+# served, with servers.sh's Payara command line, and the WAR variants of war-variants.sh. Expects $out
 # (bench/target/http/payara, as run.sh payara left it) and $port.
-# dropin_war                        rebuild $out/dropin.war from $out/war with the jar in extension/target
 # payara_boot NAME LOG [JVM-OPTION...]  start Payara Micro with $out/NAME.war, logging to LOG, set server_pid, and
 #                                   return when "Loading application [NAME] at" is logged (exits if the server dies)
 server=payara
 . bench/http/servers.sh
-
-dropin_war() {
-  rm -f "$out"/war/WEB-INF/lib/*.jar
-  cp "$(dropin_jar)" "$out/war/WEB-INF/lib/"
-  (cd "$out/war" && jar cf ../dropin.war .)
-}
+. bench/http/war-variants.sh
 
 payara_boot() { # name log [jvm options]
   local name=$1 log=$2

@@ -7,6 +7,7 @@
 # ready PORT ROLE           wait up to 180 s for the server to serve /open
 # JVM_EXTRA                 more options for the server's JVM, space-separated (profile.sh starts JFR with it)
 # dropin_jar                the path of our jar as built now in extension/target
+# async_profiler            the path of async-profiler's agent library, fetched from Maven Central once
 ready() { # port role
   for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$1/open" && return 0; sleep 1; done
   echo "the $2 server did not serve /open within 180 s; see $out/$2.log" >&2; return 1
@@ -15,6 +16,15 @@ dropin_jar() { ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sourc
 pom_version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
 fetch() { # groupId:artifactId:version:packaging
   mvn -q -B dependency:copy -Dartifact="$1" -DoutputDirectory="$home_dir" -Dmdep.stripVersion=true
+}
+async_profiler() { # the path of async-profiler's agent (4.2, linux-x64, from Maven Central; fetched once)
+  local tools=bench/target/tools
+  if [ ! -f "$tools/linux-x64/libasyncProfiler.so" ]; then
+    mkdir -p "$tools"
+    mvn -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 -DoutputDirectory="$tools"
+    (cd "$tools" && unzip -q -o async-profiler-4.2-linux-x64.jar linux-x64/libasyncProfiler.so)
+  fi
+  echo "$PWD/$tools/linux-x64/libasyncProfiler.so"
 }
 home_dir="$out/$server"
 unpack() { # groupId:artifactId version-property folder: the server's zip, fetched and unpacked once into $home_dir
