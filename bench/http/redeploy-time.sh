@@ -3,10 +3,10 @@
 # deployed and undeployed through the server's own admin command, alternately with our jar (dropin), without it
 # (builtin: the server's own MP-JWT), with the inert copy of our jar (its classes without its hooks) and with a jar of
 # one empty class (onejar), after one warm-up round. Each variant deploys under a name of its own: GlassFish 7.0.21,
-# given one name and the same jar file name with other contents, was seen to read the jar it had deployed before. Per deployment: the server's own figure for it (GlassFish's
-# "successfully deployed in N milliseconds"; WildFly's log from "Starting deployment" to "Deployed"), the server
-# process's CPU time meanwhile, and our jar's start-up (JWTD-001). Payara Micro deploys only as it boots:
-# deploy-time.sh measures that.
+# given one name and the same jar file name with other contents, was seen to read the jar it had deployed before.
+# Per deployment: the server's own figure for it (GlassFish's "successfully deployed in N milliseconds"; WildFly's
+# log from "Starting deployment" to "Deployed"), the server process's CPU time meanwhile, and our jar's start-up
+# (JWTD-001). Payara Micro deploys only as it boots: deploy-time.sh measures that.
 # usage: bench/http/redeploy-time.sh [glassfish|wildfly] [rounds]   (after bench/http/run.sh SERVER, from the
 #        repository root; default glassfish, 5 rounds). Results: bench/target/http/SERVER/redeploy-times.txt
 #        PROFILE=1 (GlassFish): async-profiler, attached by jcmd, samples each measured deployment by wall clock, and
@@ -63,7 +63,9 @@ wildfly)
   # Deployed through the management interface under each variant's name, at context root / (runtime name ROOT.war).
   deploy() { cli "deploy $out/$1.war --name=$1.war --runtime-name=ROOT.war"; }
   undeploy() { cli "undeploy $1.war"; }
-  deploy_ms() { # N: the N-th deployment's milliseconds, from the log's times of day (the CLI returns once it is done; lines start with date and time)
+  # N: the N-th deployment's milliseconds, from the date and time that start the log's lines (the CLI returns once
+  # the deployment is done, and WildFly writes its log as it goes)
+  deploy_ms() {
     local start end
     start=$(grep -a 'WFLYSRV0027: Starting deployment of ".*" (runtime-name: "ROOT.war")' "$log" | sed -n "$1p" | cut -d" " -f1,2)
     end=$(grep -a 'WFLYSRV0010: Deployed ".*" (runtime-name : "ROOT.war")' "$log" | sed -n "$1p" | cut -d" " -f1,2)
@@ -110,10 +112,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 col() { awk -v n="$1" -v c="$2" '$1==n && $c!="-" {print $c}' "$out/redeploy-times.txt" | median; }
 d=$(col dropin 2) b=$(col builtin 2) i=$(col inert 2) o=$(col onejar 2)
 dc=$(col dropin 4) bc=$(col builtin 4) ic=$(col inert 4) oc=$(col onejar 4)
-diff() { printf '%+d' $(( $1 - $2 )); }
+delta() { printf '%+d' $(( $1 - $2 )); }
 echo "$server, median over $rounds rounds: with our jar $d ms (CPU $dc ms), without $b ms (CPU $bc ms):" \
-  "$(diff "$d" "$b") ms, CPU $(diff "$dc" "$bc") ms; the inert jar $i ms (CPU $ic ms): its presence $(diff "$i" "$b") ms," \
-  "CPU $(diff "$ic" "$bc") ms; a one-class jar $o ms (CPU $oc ms): $(diff "$o" "$b") ms, CPU $(diff "$oc" "$bc") ms;" \
+  "$(delta "$d" "$b") ms, CPU $(delta "$dc" "$bc") ms; the inert jar $i ms (CPU $ic ms): its presence $(delta "$i" "$b") ms," \
+  "CPU $(delta "$ic" "$bc") ms; a one-class jar $o ms (CPU $oc ms): $(delta "$o" "$b") ms, CPU $(delta "$oc" "$bc") ms;" \
   "the jar's own start-up (JWTD-001) $(col dropin 3) ms" | tee -a "$out/redeploy-times.txt"
 [ "$profile" = 0 ] || python3 bench/http/deploy-profile-report.py --glassfish "$out" dropin builtin inert onejar \
   | tee "$out/deploy-profile.md"
