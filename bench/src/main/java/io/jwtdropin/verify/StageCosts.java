@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /**
  * What the uncached RS256 verification costs above the signature check, stage by stage, timed rather than sampled. A
  * sampling profile ({@code bench/jmh/profile.sh}) gives the Java stages around the JDK's RSA code far larger shares
- * than their time (JSON-P 10 % of the samples against 2–3 % of the time), so this runs each stage alone on the
+ * than their time (JSON-P: 10 % of the samples, about 3 % of the time), so this runs each stage alone on the
  * benchmark's token, its inputs prepared once, in alternating ~5 ms blocks with the floor (the bare JCA check) and the
  * whole pipeline, by thread CPU time, and prints each stage's median in ns and as a share of the floor.
  * <p>
