@@ -2,7 +2,8 @@
 # $out/war, each next to it as $out/NAME.war. Needs zip (installed if missing).
 # dropin_war     $out/war with the jar as built now in extension/target
 # inert_war      builtin.war plus our jar with its hooks removed (no CDI extension, no servlet initializer, and a
-#                beans.xml with bean-discovery-mode="none"): the server reads the same classes, the built-in MP-JWT
+#                beans.xml with bean-discovery-mode="none": without its extension the jar would otherwise be an
+#                implicit bean archive of our scoped classes): the server reads the same classes, the built-in MP-JWT
 #                does the work. inert - builtin is what the jar's mere presence costs; dropin - inert what running it costs.
 # onejar_war     builtin.war plus a library jar of one empty class: what any jar in WEB-INF/lib costs the server, the
 #                floor under "inert - builtin".
@@ -16,7 +17,7 @@ dropin_war() {
 
 inert_war() {
   rm -rf "$out/inert" "$out/inert-meta" && cp -r "$out/war" "$out/inert"
-  zip -q -d "$out"/inert/WEB-INF/lib/jwt-dropin-*.jar 'META-INF/services/*' META-INF/beans.xml
+  zip -q -d "$out"/inert/WEB-INF/lib/jwt-dropin-*.jar 'META-INF/services/*'
   mkdir -p "$out/inert-meta/META-INF"
   echo '<beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="none"/>' \
     > "$out/inert-meta/META-INF/beans.xml"

@@ -1,8 +1,13 @@
 package io.jwtdropin.cdi;
 
+import io.jwtdropin.issue.TokenCookies;
+import io.jwtdropin.issue.TokenIssuer;
 import io.jwtdropin.mechanism.DiscoveredRoles;
+import io.jwtdropin.mechanism.JwtAuthenticationMechanism;
 import io.jwtdropin.metrics.MetricsSupport;
 import io.jwtdropin.revoke.RevocationSupport;
+import io.jwtdropin.revoke.TokenRevocation;
+import io.jwtdropin.runtime.ActiveRuntime;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.Dependent;
@@ -54,12 +59,26 @@ public class JwtDropinExtension implements Extension {
     private static final String SMALLRYE_JWT = "io.smallrye.jwt.";
     private static final Logger LOG = Logger.getLogger(JwtDropinExtension.class.getName());
 
+    private static final List<Class<?>> BEANS = List.of(ActiveRuntime.class, RuntimeProducers.class,
+            JsonWebTokenProducer.class, JwtAuthenticationMechanism.class, TokenIssuer.class, TokenCookies.class,
+            TokenRevocation.class);
+
     private final Map<String, Type> claimTypes = new ConcurrentHashMap<>();
     private final List<DeploymentException> definitionErrors = new CopyOnWriteArrayList<>();
     private final List<String> vetoed = new CopyOnWriteArrayList<>();
     private volatile LoginConfig loginConfig;
 
-    void addMetricsBean(@Observes BeforeBeanDiscovery bbd, BeanManager beans) {
+    /**
+     * Our beans, added here rather than discovered: the jar carries no {@code beans.xml}, so it is no bean archive
+     * (an archive with a portable extension and no {@code beans.xml} never is) and no server scans its 570 classes
+     * for beans. It also keeps GlassFish from holding the jar open after undeployment, as it does any library jar
+     * whose {@code beans.xml} it has read, and then reading that old jar's {@code META-INF} when a jar of the same
+     * path is deployed again.
+     */
+    void addBeans(@Observes BeforeBeanDiscovery bbd, BeanManager beans) {
+        for (Class<?> bean : BEANS) {
+            bbd.addAnnotatedType(beans.createAnnotatedType(bean), bean.getName());
+        }
         MetricsSupport.registerBeans(bbd, beans, JwtDropinExtension.class.getClassLoader());
         RevocationSupport.registerBeans(bbd, beans, JwtDropinExtension.class.getClassLoader());
     }
