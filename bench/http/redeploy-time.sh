@@ -101,8 +101,9 @@ for round in $(seq 0 "$rounds"); do
     ms=$(deploy_ms "$deployments")
     cpu=$(( $(cpu_ms) - before ))
     curl -sf -o /dev/null "http://127.0.0.1:$(server_port dropin)/open" || { echo "$name is not served" >&2; exit 1; }
-    own=$(grep -ao "JWTD-001 jwt-dropin active (started in [0-9]* ms)" "$log" | tail -1 | tr -dc '0-9' | sed 's/^001//')
-    [ "$name" = dropin ] || own=-
+    own=-
+    [ "$name" != dropin ] ||
+      own=$(grep -ao "JWTD-001 jwt-dropin active (started in [0-9]* ms)" "$log" | tail -1 | tr -dc '0-9' | sed 's/^001//')
     undeploy "$name"
     # Round 0 warms the server up (its first deployment of each kind loads and compiles the deployer's own code).
     [ "$round" = 0 ] || echo "$name $ms $own $cpu" | tee -a "$out/redeploy-times.txt"
