@@ -28,9 +28,13 @@ record CompactJws(JWSHeader header, String kid, byte[] signingInput, Base64URL s
             throw new TokenRejectedException(FailureReason.MALFORMED, "no signature");
         }
         HeaderCache.Header header = headers.header(token, dot1);
-        // The token as bytes, once; payload and signature are decoded from them without substrings. A character
-        // outside ASCII becomes '?', which the strict decoder refuses: it can never pass for the letter it resembles.
-        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
+        // The token as bytes, once; payload and signature are decoded from them without substrings. ISO-8859-1
+        // rather than US-ASCII: for a token that is all Latin-1 (as every token is, once its characters are checked)
+        // it is a plain copy, while US-ASCII looks at every byte (≈ 110 ns per RS256 token, see StageCosts). Nothing
+        // is lost: a character beyond Latin-1 becomes '?' and one in U+0080..U+00FF a byte above 0x7F, both refused
+        // by the strict decoder that reads every character of the header (HeaderCache), payload and signature, so
+        // no character can pass for the letter it resembles, and the signing input holds only checked bytes.
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
         byte[] payload = decode(ascii, dot1 + 1, dot2);
         byte[] signature = decode(ascii, dot2 + 1, ascii.length);
         return new CompactJws(header.jws(), header.kid(), Arrays.copyOf(ascii, dot2),

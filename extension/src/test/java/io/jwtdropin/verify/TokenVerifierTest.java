@@ -168,6 +168,10 @@ class TokenVerifierTest {
                         FailureReason.MALFORMED),
                 Arguments.of("Latin-1 letter in the payload", parts[0] + "." + parts[1].replaceFirst("[A-Za-z]", "\u00e9")
                         + "." + parts[2], FailureReason.MALFORMED),
+                Arguments.of("Latin-1 letter in the header", parts[0].replaceFirst("[A-Za-z]", "\u00e9") + "."
+                        + parts[1] + "." + parts[2], FailureReason.MALFORMED),
+                Arguments.of("Latin-1 letter in the signature", parts[0] + "." + parts[1] + "."
+                        + parts[2].replaceFirst("[A-Za-z]", "\u00e9"), FailureReason.MALFORMED),
                 Arguments.of("too long", "a".repeat(9000), FailureReason.TOO_LARGE),
                 Arguments.of("JWE without decryption key", "a.b.c.d.e", FailureReason.MALFORMED),
                 Arguments.of("expired beyond skew", claimsWith(b -> b.issueTime(Date.from(NOW.minusSeconds(120)))
