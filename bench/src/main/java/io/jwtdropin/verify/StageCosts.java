@@ -3,7 +3,6 @@ package io.jwtdropin.verify;
 import io.jwtdropin.bench.InterleavedRatio;
 import io.jwtdropin.bench.VerificationBenchmark;
 import io.jwtdropin.config.JwtAuthConfig;
-import io.jwtdropin.config.TrustedIssuerConfig;
 import io.jwtdropin.keys.KeyLoader;
 import io.jwtdropin.keys.KeyProvider;
 import io.jwtdropin.keys.VerificationKey;
@@ -44,12 +43,12 @@ public final class StageCosts {
         bench.setUp();
         String token = bench.token();
         JwtAuthConfig config = bench.config(Map.of("jwtdropin.cache.size", "0"));
-        TrustedIssuerConfig trusted = config.trustedIssuers().get(0);
-        KeyProvider keys = KeyLoader.forIssuer(trusted, config, StageCosts.class.getClassLoader(), Clock.systemUTC(),
-                KeyLoader.daemonScheduler(), VerificationEvents.NONE);
-        ClaimsValidator rules = new ClaimsValidator(trusted.issuer(), trusted.audiences(), config.clockSkew(),
-                config.maxTokenAge(), Clock.systemUTC());
-        GroupsReader groups = new GroupsReader(trusted.groups());
+        TrustedIssuer issuer = VerifierFactory.trustedIssuer(config.trustedIssuers().get(0), config,
+                StageCosts.class.getClassLoader(), Clock.systemUTC(), KeyLoader.daemonScheduler(),
+                VerificationEvents.NONE);
+        KeyProvider keys = issuer.keys();
+        ClaimsValidator rules = issuer.claims();
+        GroupsReader groups = issuer.groups();
         JsonReaderFactory json = Json.createReaderFactory(Map.of());
         HeaderCache headers = new HeaderCache(json);
 

@@ -36,11 +36,7 @@ public final class VerifierFactory {
             ScheduledExecutorService scheduler, VerificationEvents events, RevocationCheck revoked) {
         List<TrustedIssuer> issuers = new ArrayList<>();
         for (TrustedIssuerConfig trusted : config.trustedIssuers()) {
-            ClaimsValidator claims = new ClaimsValidator(trusted.issuer(), trusted.audiences(), config.clockSkew(),
-                    config.maxTokenAge(), clock);
-            issuers.add(new TrustedIssuer(trusted.issuer(),
-                    KeyLoader.forIssuer(trusted, config, loader, clock, scheduler, events), claims,
-                    new GroupsReader(trusted.groups())));
+            issuers.add(trustedIssuer(trusted, config, loader, clock, scheduler, events));
         }
         Optional<JweDecryptor> decryptor = config.decryptionKey()
                 .map(source -> new JweDecryptor(KeyLoader.decryptionKeys(source, loader), config.decryptAlgorithms()));
@@ -48,5 +44,14 @@ public final class VerifierFactory {
                 : Optional.of(new VerifiedTokenCache(config.cacheSize(), config.cacheTtl(), clock));
         return new TokenVerifier(config.maxTokenLength(), new TrustedIssuers(issuers), decryptor,
                 Json.createReaderFactory(Map.of()), cache, events, revoked, config.requireAtJwt());
+    }
+
+    /** One configured issuer's keys, claim rules and groups claim; also used by {@code bench}'s stage timings. */
+    static TrustedIssuer trustedIssuer(TrustedIssuerConfig trusted, JwtAuthConfig config, ClassLoader loader,
+            Clock clock, ScheduledExecutorService scheduler, VerificationEvents events) {
+        ClaimsValidator claims = new ClaimsValidator(trusted.issuer(), trusted.audiences(), config.clockSkew(),
+                config.maxTokenAge(), clock);
+        return new TrustedIssuer(trusted.issuer(), KeyLoader.forIssuer(trusted, config, loader, clock, scheduler,
+                events), claims, new GroupsReader(trusted.groups()));
     }
 }
