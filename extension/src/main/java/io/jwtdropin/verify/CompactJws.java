@@ -34,10 +34,10 @@ record CompactJws(JWSHeader header, String kid, byte[] signingInput, Base64URL s
         // is lost: a character beyond Latin-1 becomes '?' and one in U+0080..U+00FF a byte above 0x7F, both refused
         // by the strict decoder that reads every character of the header (HeaderCache), payload and signature, so
         // no character can pass for the letter it resembles, and the signing input holds only checked bytes.
-        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] payload = decode(ascii, dot1 + 1, dot2);
-        byte[] signature = decode(ascii, dot2 + 1, ascii.length);
-        return new CompactJws(header.jws(), header.kid(), Arrays.copyOf(ascii, dot2),
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] payload = decode(bytes, dot1 + 1, dot2);
+        byte[] signature = decode(bytes, dot2 + 1, bytes.length);
+        return new CompactJws(header.jws(), header.kid(), Arrays.copyOf(bytes, dot2),
                 new DecodedSignature(token.substring(dot2 + 1), signature), payload);
     }
 
