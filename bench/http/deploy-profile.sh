@@ -22,7 +22,7 @@ agent=$(async_profiler)
 dropin_war
 rm -f "$out"/deploy-profile-*.collapsed
 server_pid=
-trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi' EXIT
+trap 'kill_quietly "$server_pid"' EXIT
 boot() { # name run
   payara_boot "$1" "$out/deploy-profile-$1.log" \
     "-agentpath:$agent=start,event=wall,interval=1ms,threads,collapsed,file=$PWD/$out/deploy-profile-$1-$2.collapsed"

@@ -29,7 +29,7 @@ unzip -p "$out"/war/WEB-INF/lib/jwt-dropin-*.jar META-INF/web-fragment.xml | sed
 onejar_war
 : > "$out/deploy-times.txt"
 server_pid=
-trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi' EXIT
+trap 'kill_quietly "$server_pid"' EXIT
 stamp() { # log pattern -> epoch ms of the first log record containing it
   date -d "$(grep -a -m1 "$2" "$1" | grep -o '^\[[0-9T:.+-]*' | tr -d '[')" +%s%3N
 }

@@ -23,7 +23,7 @@ out=bench/target/http/$server
 port=$(server_port "$role")
 name="profile-$role-${path#/}-$token_mode"
 pid=""
-trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi' EXIT
+trap 'kill_quietly "$pid"' EXIT
 # JFR starts with the JVM: started later, on a loaded server, it cut Payara's throughput to a tenth for a minute.
 JVM_EXTRA="-XX:StartFlightRecording=name=boot,settings=$PWD/bench/http/sampling.jfc"
 pid=$(server_start "$role" "$out/$role.war")

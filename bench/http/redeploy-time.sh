@@ -83,7 +83,7 @@ wildfly)
 esac
 
 pid=
-trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi' EXIT
+trap 'kill_quietly "$pid"' EXIT
 start
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat"; }
 deployments=$([ "$server" = glassfish ] && echo 1 || echo 0)

@@ -73,7 +73,7 @@ if [ "$standard" = 1 ]; then
 fi
 
 dropin_pid="" builtin_pid="" standard_pid=""
-stop() { for pid in $dropin_pid $builtin_pid $standard_pid; do kill "$pid" 2>/dev/null || true; done; }
+stop() { for pid in $dropin_pid $builtin_pid $standard_pid; do kill_quietly "$pid"; done; }
 trap stop EXIT
 # One after the other, so that each deployment time is measured on an otherwise idle server.
 dropin_pid=$(server_start dropin "$out/dropin.war"); ready $dropin_port dropin

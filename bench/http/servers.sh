@@ -12,6 +12,9 @@ ready() { # port role
   for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$1/open" && return 0; sleep 1; done
   echo "the $2 server did not serve /open within 180 s; see $out/$2.log" >&2; return 1
 }
+kill_quietly() { # [pid]: for EXIT traps, which run under the scripts' set -e; an empty or already stopped PID is fine
+  if [ -n "${1:-}" ]; then kill "$1" 2>/dev/null || true; fi
+}
 dropin_jar() { ls extension/target/jwt-dropin-*.jar | grep -vE 'original-|-sources|-javadoc'; }
 pom_version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
 fetch() { # groupId:artifactId:version:packaging
