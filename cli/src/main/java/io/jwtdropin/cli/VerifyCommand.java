@@ -46,8 +46,8 @@ final class VerifyCommand {
             out.println(DecodeCommand.pretty(verified.claims()));
             return Main.OK;
         } catch (TokenRejectedException e) {
-            err.println("refused: " + e.reason().id() + " " + e.reason().text()
-                    + (e.getMessage().contains(":") ? " (" + e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip() + ")" : ""));
+            // The id, the text and the detail the server logs (which never holds the token).
+            err.println("refused: " + e.getMessage());
             return Main.REFUSED;
         }
     }

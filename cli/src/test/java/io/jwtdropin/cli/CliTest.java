@@ -28,7 +28,8 @@ class CliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> resolved = new ArrayList<>();
         for (String arg : args) {
-            resolved.add(arg.replace("DIR", dir.toString()));
+            // Only a leading DIR: a token's random base64url may hold "DIR" too (about one RSA token in 600).
+            resolved.add(arg.startsWith("DIR") ? dir + arg.substring("DIR".length()) : arg);
         }
         int exit = Main.run(resolved, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -84,6 +85,18 @@ class CliTest {
         Result refused = cli(args.toArray(String[]::new));
         assertEquals(1, refused.exit(), why);
         assertTrue(refused.err().startsWith("refused: " + id), refused.err());
+    }
+
+    /** The refusal says what the server's log would say, detail included, and never echoes the token. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "one character too many | x  | JWTD-102 token is not a well-formed compact JWS or JWE (non-canonical base64url)",
+        "a fourth segment       | .e | JWTD-102 token is not a well-formed compact JWS or JWE (wrong number of segments)"})
+    void refusalsCarryTheDetail(String why, String appended, String expected) {
+        String token = mint("rsa", "private-key.pem") + appended;
+        Result refused = cli("verify", "--key", "DIR/rsa/jwks.json", token);
+        assertEquals(1, refused.exit(), why);
+        assertEquals("refused: " + expected, refused.err().strip(), why);
     }
 
     @ParameterizedTest(name = "{0}")
