@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,11 +47,11 @@ final class PayaraMicroLog {
 
     /** The SEVERE records and the last lines written since this start began. */
     String sinceOpened() {
-        Optional<Path> written = file.flatMap(PayaraMicroLog::written);
-        if (written.isEmpty()) {
+        Optional<List<String>> logged = linesSinceStart();
+        if (logged.isEmpty()) {
             return "  (no log file: " + file.map(Path::toString).orElse("no --logtofile option") + ")";
         }
-        List<String> lines = linesFrom(written.get(), size(written.get()) >= start ? start : 0);
+        List<String> lines = logged.get();
         List<String> report = new ArrayList<>();
         for (int i = 0; i < lines.size() && report.size() < 2 * SEVERE_RECORDS; i++) {
             if (lines.get(i).contains("SEVERE")) {
@@ -61,6 +62,33 @@ final class PayaraMicroLog {
         report.add("  ... the last lines:");
         report.addAll(lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()));
         return String.join("\n", report.stream().map(PayaraMicroLog::shortened).toList());
+    }
+
+    /**
+     * Whether this start has logged {@code text}, waiting up to {@code wait} for it: Payara Micro's file handler
+     * writes from a queue, so a record may reach the file after the adapter has seen the server report itself ready.
+     */
+    boolean shows(String text, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            if (linesSinceStart().orElse(List.of()).stream().anyMatch(line -> line.contains(text))) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** The non-blank lines written since this start began (all of them if the file was started anew). */
+    private Optional<List<String>> linesSinceStart() {
+        return file.flatMap(PayaraMicroLog::written).map(path -> linesFrom(path, size(path) >= start ? start : 0));
     }
 
     /** The file Payara Micro writes for {@code --logtofile name}: {@code name.0}, or {@code name} itself. */

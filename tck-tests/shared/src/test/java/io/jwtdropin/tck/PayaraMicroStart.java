@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.shrinkwrap.api.Archive;
 
@@ -28,12 +29,21 @@ import org.jboss.shrinkwrap.api.Archive;
  *       fails the class, its message carrying what the second start logged (test output goes to files here; a
  *       failure's message reaches the build log).</li>
  * </ul>
- * Only a server that never reported itself started is started again; every test still runs exactly once against
- * the application as deployed. Registered by {@link DropinArquillianExtension} in place of the adapter's own class.
+ * A failed start is also one that reported itself ready without the application because Payara's own security
+ * start-up failed ({@link #SECURITY_STARTUP_FAULT}; one CI run lost a TCK class to 404s that way). Only a server that
+ * never reported itself started, or started without the application for that reason, is started again; every
+ * test still runs exactly once against the application as deployed. Registered by {@link DropinArquillianExtension} in place of the adapter's own class.
  */
 public class PayaraMicroStart extends PayaraMicroDeployableContainer {
 
     static final Duration PORT_WAIT = Duration.ofSeconds(30);
+    /**
+     * Logged by Payara Micro 6 when its security start-up finds no context class loader on its main thread
+     * ("Error while installing policy provider"), before any class of the application runs; the application is then
+     * not deployed. Seen once in some 300 starts; a second start has always worked.
+     */
+    static final String SECURITY_STARTUP_FAULT = "NCLS-SECURITY-01144";
+    private static final Duration FAULT_WAIT = Duration.ofSeconds(3);
 
     private PayaraMicroContainerConfiguration configuration;
 
@@ -50,7 +60,7 @@ public class PayaraMicroStart extends PayaraMicroDeployableContainer {
         PayaraMicroLog log = PayaraMicroLog.from(options);
         awaitFree(port);
         try {
-            return super.deploy(archive);
+            return deployOnce(archive, log);
         } catch (DeploymentException failed) {
             System.err.println("jwt-dropin tests: Payara Micro did not start with " + archive.getName() + " ("
                     + failed.getMessage() + "); port " + port + (isFree(port) ? " is free" : " is held: "
@@ -60,12 +70,27 @@ public class PayaraMicroStart extends PayaraMicroDeployableContainer {
             awaitFree(port);
             PayaraMicroLog again = PayaraMicroLog.from(options);
             try {
-                return super.deploy(archive);
+                return deployOnce(archive, again);
             } catch (DeploymentException twice) {
                 throw new DeploymentException(twice.getMessage() + " (second start of two); what it logged:\n"
                         + again.sinceOpened(), twice);
             }
         }
+    }
+
+    /**
+     * The adapter's deployment, refused when the server reported itself ready without the application because its
+     * own security start-up failed ({@link #SECURITY_STARTUP_FAULT}): the adapter would go on, and every test of the
+     * class would get 404.
+     */
+    private ProtocolMetaData deployOnce(Archive<?> archive, PayaraMicroLog log) throws DeploymentException {
+        ProtocolMetaData deployed = super.deploy(archive);
+        boolean noServlet = deployed.getContexts(HTTPContext.class).stream().allMatch(c -> c.getServlets().isEmpty());
+        if (noServlet && log.shows(SECURITY_STARTUP_FAULT, FAULT_WAIT)) {
+            throw new DeploymentException("Payara Micro started without " + archive.getName() + ": its security"
+                    + " start-up failed (" + SECURITY_STARTUP_FAULT + ")");
+        }
+        return deployed;
     }
 
     private static void awaitFree(int port) {
