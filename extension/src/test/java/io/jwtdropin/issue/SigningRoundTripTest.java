@@ -30,6 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every issuing algorithm: a token we mint verifies with the matching configuration, and carries every claim. */
 class SigningRoundTripTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type + "-----\n";
     }
@@ -54,7 +57,7 @@ class SigningRoundTripTest {
                 generator.initialize(size);
             }
             KeyPair pair = generator.generateKeyPair();
-            Path privateKey = Files.createTempFile("sign", ".pem");
+            Path privateKey = dir.resolve("sign.pem");
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             values.put("jwtdropin.issue.key.location", privateKey.toUri().toString());
             values.put("mp.jwt.verify.publickey", pem("PUBLIC KEY", pair.getPublic().getEncoded()));

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 /** The refusals that need a particular key set-up: kid mismatch, unreachable keys, JWE failures; and the ids. */
 class MoreRefusalsTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     static FailureReason refusal(TokenVerifier verifier, String token) {
         return assertThrows(TokenRejectedException.class, () -> verifier.verify(token)).reason();
     }
@@ -58,7 +61,7 @@ class MoreRefusalsTest {
     @Test
     void jweFailures() throws Exception {
         KeyPair decryption = TokenVerifierTest.generate("RSA", 2048);
-        Path file = Files.createTempFile("decrypt", ".pem");
+        Path file = dir.resolve("decrypt.pem");
         Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
                 decryption.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----");
         TokenVerifier verifier = TokenVerifierTest.verifier(Map.of("mp.jwt.decrypt.key.location", file.toUri().toString()));

@@ -42,6 +42,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The verification path, one row per way a token can be wrong, with real keys and real signatures. */
 class TokenVerifierTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final String ISSUER = "https://issuer.example";
     static final KeyPair RSA = generate("RSA", 2048);
@@ -130,7 +133,7 @@ class TokenVerifierTest {
         KeyPair decryption = generate("RSA", 2048);
         String privatePem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(decryption.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----";
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("decrypt", ".pem");
+        java.nio.file.Path file = dir.resolve("decrypt.pem");
         java.nio.file.Files.writeString(file, privatePem);
         TokenVerifier verifier = verifier(Map.of("mp.jwt.decrypt.key.location", file.toUri().toString()));
         JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
