@@ -32,7 +32,8 @@ import org.jboss.shrinkwrap.api.Archive;
  * A failed start is also one that reported itself ready without the application because Payara's own security
  * start-up failed ({@link #SECURITY_STARTUP_FAULT}; one CI run lost a TCK class to 404s that way). Only a server that
  * never reported itself started, or started without the application for that reason, is started again; every
- * test still runs exactly once against the application as deployed. Registered by {@link DropinArquillianExtension} in place of the adapter's own class.
+ * test still runs exactly once against the application as deployed. Registered by
+ * {@link DropinArquillianExtension} in place of the adapter's own class.
  */
 public class PayaraMicroStart extends PayaraMicroDeployableContainer {
 
