@@ -24,13 +24,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every issuing algorithm: a token we mint verifies with the matching configuration, and carries every claim. */
 class SigningRoundTripTest {
 
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     Path dir;
 
     static String pem(String type, byte[] der) {

@@ -19,16 +19,16 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The refusals that need a particular key set-up: kid mismatch, unreachable keys, JWE failures; and the ids. */
 class MoreRefusalsTest {
 
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     Path dir;
 
     static FailureReason refusal(TokenVerifier verifier, String token) {
@@ -62,8 +62,7 @@ class MoreRefusalsTest {
     void jweFailures() throws Exception {
         KeyPair decryption = TokenVerifierTest.generate("RSA", 2048);
         Path file = dir.resolve("decrypt.pem");
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-                decryption.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----");
+        Files.writeString(file, TokenVerifierTest.privatePem(decryption));
         TokenVerifier verifier = TokenVerifierTest.verifier(Map.of("mp.jwt.decrypt.key.location", file.toUri().toString()));
         String inner = TokenVerifierTest.rs256(TokenVerifierTest.claims().build());
         JWEHeader header = new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM).contentType("JWT").build();

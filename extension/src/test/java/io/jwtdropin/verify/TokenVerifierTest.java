@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The verification path, one row per way a token can be wrong, with real keys and real signatures. */
 class TokenVerifierTest {
 
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     java.nio.file.Path dir;
 
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -64,6 +65,12 @@ class TokenVerifierTest {
     static String pem(KeyPair pair) {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----";
+    }
+
+    /** The pair's private key as a PKCS#8 PEM block. */
+    static String privatePem(KeyPair pair) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----";
     }
 
     static TokenVerifier verifier(Map<String, String> extra) {
@@ -131,10 +138,8 @@ class TokenVerifierTest {
     @Test
     void acceptsNestedSignThenEncrypt() throws Exception {
         KeyPair decryption = generate("RSA", 2048);
-        String privatePem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(decryption.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----";
         java.nio.file.Path file = dir.resolve("decrypt.pem");
-        java.nio.file.Files.writeString(file, privatePem);
+        java.nio.file.Files.writeString(file, privatePem(decryption));
         TokenVerifier verifier = verifier(Map.of("mp.jwt.decrypt.key.location", file.toUri().toString()));
         JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
                 .contentType("JWT").build(), new Payload(SignedJWT.parse(rs256(claims().build()))));

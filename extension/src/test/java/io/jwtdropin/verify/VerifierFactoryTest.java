@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +26,7 @@ class VerifierFactoryTest {
 
     static Stream<Arguments> badConfigurations() {
         KeyPair rsa = TokenVerifierTest.RSA;
-        String privatePem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(rsa.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----";
+        String privatePem = TokenVerifierTest.privatePem(rsa);
         String privateJwk = new RSAKey.Builder((RSAPublicKey) rsa.getPublic()).privateKey((RSAPrivateKey) rsa.getPrivate())
                 .keyID("k1").build().toJSONString();
         String rs384Jwk = new RSAKey.Builder((RSAPublicKey) rsa.getPublic()).algorithm(com.nimbusds.jose.JWSAlgorithm.RS384)
