@@ -20,8 +20,8 @@ import org.jboss.shrinkwrap.api.Archive;
  * adapter's start-up timeout ({@code startupTimeoutInSeconds}: 120 s here, where a start takes 6–10 s), the adapter
  * fails the test class with "No applications were found deployed to Payara Micro" and nothing more; why is written
  * only to Payara Micro's log file. One CI run lost a TCK class that way. A server that cannot bind its port logs
- * "Failed to start" and exits at once, and the adapter then waits out the whole timeout (reproduced by holding the
- * port).
+ * "Failed to start" and exits at once, and the adapter would then wait out the whole timeout (reproduced by holding
+ * the port); {@link PayaraMicroExitWatch} ends that wait when the JVM ends.
  * <ul>
  *   <li>Before a start, the port must be free: a server still letting go of it gets {@link #PORT_WAIT}.</li>
  *   <li>After a failed start, what that start logged ({@link PayaraMicroLog}) and who holds the port go to standard
@@ -80,12 +80,20 @@ public class PayaraMicroStart extends PayaraMicroDeployableContainer {
     }
 
     /**
-     * The adapter's deployment, refused when the server reported itself ready without the application because its
-     * own security start-up failed ({@link #SECURITY_STARTUP_FAULT}): the adapter would go on, and every test of the
-     * class would get 404.
+     * The adapter's deployment, refused when the server's JVM exited during it ({@link PayaraMicroExitWatch}: at
+     * once, instead of after the adapter's whole start-up timeout) and when the server reported itself ready without
+     * the application because its own security start-up failed ({@link #SECURITY_STARTUP_FAULT}): the adapter would
+     * go on, and every test of the class would get 404.
      */
     private ProtocolMetaData deployOnce(Archive<?> archive, PayaraMicroLog log) throws DeploymentException {
-        ProtocolMetaData deployed = super.deploy(archive);
+        ProtocolMetaData deployed;
+        try (PayaraMicroExitWatch watch = PayaraMicroExitWatch.start(archive.getName())) {
+            deployed = super.deploy(archive);
+            if (watch.closeAndReportExit()) {
+                throw new DeploymentException("the Payara Micro JVM started for " + archive.getName()
+                        + " exited before it reported itself started");
+            }
+        }
         boolean noServlet = deployed.getContexts(HTTPContext.class).stream().allMatch(c -> c.getServlets().isEmpty());
         if (noServlet && log.shows(SECURITY_STARTUP_FAULT, FAULT_WAIT)) {
             throw new DeploymentException("Payara Micro started without " + archive.getName() + ": its security"
