@@ -30,7 +30,6 @@ final class PayaraMicroExitWatch implements AutoCloseable {
     });
     private boolean open = true;
     private boolean exited;
-    private boolean found;
 
     private PayaraMicroExitWatch(String archiveName) {
         this.archiveName = archiveName;
@@ -43,18 +42,13 @@ final class PayaraMicroExitWatch implements AutoCloseable {
         return watch;
     }
 
+    /** Once the server is found, the poller is shut down: a periodic task does not run again after that. */
     private void lookForServer() {
-        if (found) {
-            return;
-        }
         ProcessHandle.current().children()
                 .filter(child -> !earlier.contains(child.pid()))
-                .filter(PayaraMicroShutdown::isAdapterServer)
-                .filter(server -> server.info().arguments()
-                        .map(arguments -> String.join(" ", arguments).contains(archiveName)).orElse(false))
+                .filter(server -> PayaraMicroShutdown.isAdapterServerFor(server, archiveName))
                 .findFirst()
                 .ifPresent(server -> {
-                    found = true;
                     server.onExit().thenRun(this::serverExited);
                     poller.shutdown();
                 });

@@ -63,10 +63,14 @@ public class PayaraMicroShutdown {
 
     /** Kills, by PID, the adapter's servers still running with the named archive (a start that failed). */
     static void killRunning(String archiveName) {
-        ProcessHandle.current().children().filter(PayaraMicroShutdown::isAdapterServer)
-                .filter(server -> server.info().arguments()
-                        .map(arguments -> String.join(" ", arguments).contains(archiveName)).orElse(false))
+        ProcessHandle.current().children().filter(server -> isAdapterServerFor(server, archiveName))
                 .forEach(server -> kill(server, "did not start with " + archiveName));
+    }
+
+    /** A Payara Micro JVM the adapter started with the named archive. */
+    static boolean isAdapterServerFor(ProcessHandle process, String archiveName) {
+        return isAdapterServer(process) && process.info().arguments()
+                .map(arguments -> String.join(" ", arguments).contains(archiveName)).orElse(false);
     }
 
     private static void kill(ProcessHandle server, String why) {
